@@ -1,0 +1,87 @@
+using InternalStore.Application.Common;
+using InternalStore.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
+
+namespace InternalStore.Api.Auth;
+
+/// <summary>Authorization policy names used by the endpoints.</summary>
+public static class Policies
+{
+    /// <summary>A person with a valid token, or the storefront with a valid key.</summary>
+    public const string AnyCaller = "any-caller";
+
+    /// <summary>Any person of the group (not the storefront).</summary>
+    public const string Person = "person";
+
+    public const string Catalog = Roles.Catalog;
+    public const string Hr = Roles.Hr;
+    public const string Finance = Roles.Finance;
+}
+
+public static class AuthSetup
+{
+    private const string SelectorScheme = "PersonOrStorefront";
+
+    public static IServiceCollection AddStoreAuth(this IServiceCollection services, IConfiguration configuration,
+        IHostEnvironment environment)
+    {
+        var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        var signingKey = auth.ResolveSigningKey(environment);
+        if (signingKey is null && string.IsNullOrWhiteSpace(auth.Authority))
+            throw new InvalidOperationException(
+                "Authentication is not configured: set Auth:Authority (OpenID Connect issuer) or Auth:SigningKey "
+                + "(environment variables Auth__Authority, Auth__SigningKey). The development key is only used in Development.");
+        if (signingKey is not null && signingKey.Length < 32)
+            throw new InvalidOperationException("Auth:SigningKey must be at least 32 characters.");
+
+        services.AddAuthentication(SelectorScheme)
+            .AddPolicyScheme(SelectorScheme, "Bearer token or storefront API key", options =>
+                options.ForwardDefaultSelector = context =>
+                    context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName)
+                        ? ApiKeyAuthenticationHandler.SchemeName
+                        : JwtBearerDefaults.AuthenticationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddJwtBearer(options =>
+            {
+                options.MapInboundClaims = false;
+                options.Events = new JwtBearerEvents
+                {
+                    // Every person is someone: a token without a subject authenticates nobody.
+                    OnTokenValidated = context =>
+                    {
+                        if (string.IsNullOrWhiteSpace(context.Principal?.FindFirst("sub")?.Value))
+                            context.Fail("The token has no 'sub' claim.");
+                        return Task.CompletedTask;
+                    },
+                };
+                if (!string.IsNullOrWhiteSpace(auth.Authority))
+                    options.Authority = auth.Authority;
+                options.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = string.IsNullOrWhiteSpace(auth.Authority) ? auth.Issuer : auth.Authority,
+                    ValidAudience = auth.Audience,
+                    ValidateIssuer = true,
+                    ValidateAudience = true,
+                    ValidateLifetime = true,
+                    RequireSignedTokens = true,
+                    RequireExpirationTime = true,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                    NameClaimType = "sub",
+                    RoleClaimType = "role",
+                    IssuerSigningKey = signingKey is null ? null : TokenIssuer.SigningKeyOf(signingKey),
+                    ValidAlgorithms = signingKey is null ? null : [SecurityAlgorithms.HmacSha256],
+                };
+            });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.AnyCaller, policy => policy.RequireAuthenticatedUser())
+            .AddPolicy(Policies.Person, policy => policy.RequireRole(Roles.People))
+            .AddPolicy(Policies.Catalog, policy => policy.RequireRole(Roles.Catalog))
+            .AddPolicy(Policies.Hr, policy => policy.RequireRole(Roles.Hr))
+            .AddPolicy(Policies.Finance, policy => policy.RequireRole(Roles.Finance));
+
+        return services;
+    }
+}

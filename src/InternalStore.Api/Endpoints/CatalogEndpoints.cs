@@ -1,0 +1,85 @@
+using InternalStore.Api.Auth;
+using InternalStore.Application.Catalog;
+using InternalStore.Application.Common;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace InternalStore.Api.Endpoints;
+
+public static class CatalogEndpoints
+{
+    public static IEndpointRouteBuilder MapCatalogEndpoints(this IEndpointRouteBuilder app)
+    {
+        var products = app.MapGroup("/api/products").WithTags("Catalog");
+
+        products.MapGet("/", ListProducts).RequireAuthorization(Policies.AnyCaller)
+            .WithSummary("A page of the catalog; unitCost only for catalog and finance.");
+        products.MapGet("/{sku}", GetProduct).RequireAuthorization(Policies.AnyCaller).WithName("GetProduct");
+        products.MapPost("/", CreateProduct).RequireAuthorization(Policies.Catalog)
+            .WithSummary("Create a product. Repeating the same request is harmless; another product with the same SKU is 409.");
+        products.MapPut("/{sku}", UpdateProduct).RequireAuthorization(Policies.Catalog);
+        products.MapPost("/{sku}/stock", AdjustStock).RequireAuthorization(Policies.Catalog)
+            .WithSummary("Adjust stock by a signed delta with a reason; Idempotency-Key makes retries safe.");
+        products.MapGet("/{sku}/stock", ListStockAdjustments).RequireAuthorization(Policies.Catalog)
+            .WithSummary("The recorded stock adjustments of a product, newest first.");
+        return app;
+    }
+
+    private static async Task<Ok<Page<ProductDto>>> ListProducts(HttpContext http, ISender sender,
+        string? category, string? q, int? page, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ListProductsQuery(http.User.ToCaller(), category, q, page ?? 1,
+            pageSize ?? Paging.DefaultPageSize), ct));
+
+    private static async Task<Ok<ProductDto>> GetProduct(HttpContext http, ISender sender, string sku,
+        CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetProductQuery(http.User.ToCaller(), sku), ct));
+
+    private static async Task<Results<Created<ProductDto>, Ok<ProductDto>>> CreateProduct(HttpContext http,
+        ISender sender, CreateProductRequest request, CancellationToken ct)
+    {
+        var result = await sender.Send(new CreateProductCommand(http.User.ToCaller(), request.Sku,
+            request.ToInput(), request.StockOnHand), ct);
+        return result.Created
+            ? TypedResults.Created($"/api/products/{Uri.EscapeDataString(result.Product.Sku)}", result.Product)
+            : TypedResults.Ok(result.Product);
+    }
+
+    private static async Task<Ok<ProductDto>> UpdateProduct(HttpContext http, ISender sender, string sku,
+        ProductInput request, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new UpdateProductCommand(http.User.ToCaller(), sku, request), ct));
+
+    private static async Task<Results<Created<StockAdjustmentDto>, Ok<StockAdjustmentDto>>> AdjustStock(
+        HttpContext http, ISender sender, string sku, StockAdjustmentRequest request,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken ct)
+    {
+        var result = await sender.Send(new AdjustStockCommand(http.User.ToCaller(), sku, request.Delta,
+            request.Reason, idempotencyKey), ct);
+        return result.Replayed
+            ? TypedResults.Ok(result.Adjustment)
+            : TypedResults.Created($"/api/products/{Uri.EscapeDataString(sku)}/stock", result.Adjustment);
+    }
+
+    private static async Task<Ok<Page<StockAdjustmentDto>>> ListStockAdjustments(ISender sender, string sku,
+        int? page, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ListStockAdjustmentsQuery(sku, page ?? 1,
+            pageSize ?? Paging.DefaultPageSize), ct));
+}
+
+public sealed record CreateProductRequest(
+    string? Sku,
+    string? Name,
+    string? Description,
+    string? Category,
+    decimal? ListPrice,
+    decimal? UnitCost,
+    string? Currency,
+    bool? EmployeeDiscount,
+    bool? Active,
+    int? StockOnHand)
+{
+    public ProductInput ToInput() =>
+        new(Name, Description, Category, ListPrice, UnitCost, Currency, EmployeeDiscount, Active);
+}
+
+public sealed record StockAdjustmentRequest(int? Delta, string? Reason);

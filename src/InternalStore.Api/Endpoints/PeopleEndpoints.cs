@@ -1,0 +1,34 @@
+using InternalStore.Api.Auth;
+using InternalStore.Application.Common;
+using InternalStore.Application.People;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace InternalStore.Api.Endpoints;
+
+public static class PeopleEndpoints
+{
+    public static IEndpointRouteBuilder MapPeopleEndpoints(this IEndpointRouteBuilder app)
+    {
+        var employees = app.MapGroup("/api/employees").WithTags("People").RequireAuthorization(Policies.Hr);
+        employees.MapGet("/", ListEmployees)
+            .WithSummary("The roster of the caller's company and the companies below it.");
+        employees.MapGet("/{id}", GetEmployee);
+
+        app.MapGet("/api/companies", ListCompanies).WithTags("People").RequireAuthorization(Policies.Person)
+            .WithSummary("The group's companies and their cost centres.");
+        return app;
+    }
+
+    private static async Task<Ok<Page<EmployeeDto>>> ListEmployees(HttpContext http, ISender sender, string? company,
+        string? status, string? q, int? page, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ListEmployeesQuery(http.User.ToCaller(), company, status, q, page ?? 1,
+            pageSize ?? Paging.DefaultPageSize), ct));
+
+    private static async Task<Ok<EmployeeDto>> GetEmployee(HttpContext http, ISender sender, string id,
+        CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetEmployeeQuery(http.User.ToCaller(), id), ct));
+
+    private static async Task<Ok<IReadOnlyList<CompanyDto>>> ListCompanies(ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ListCompaniesQuery(), ct));
+}

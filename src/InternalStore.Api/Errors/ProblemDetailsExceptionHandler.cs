@@ -1,0 +1,97 @@
+using System.Text.Json;
+using FluentValidation;
+using InternalStore.Application.Common;
+using InternalStore.Domain.Common;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace InternalStore.Api.Errors;
+
+/// <summary>
+/// Turns every exception into RFC 9457 problem details with a stable <c>code</c>. Client mistakes
+/// become 4xx with the field named; anything else is a 500 without internals.
+/// </summary>
+public sealed partial class ProblemDetailsExceptionHandler(
+    IProblemDetailsService problemDetails,
+    ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception,
+        CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            ValidationException validation => FromValidation(validation),
+            DomainValidationException domain => Problem(400, domain.Code, "The request is not valid.", domain.Message,
+                new Dictionary<string, string[]> { [domain.Field] = [domain.Message] }),
+            BadHttpRequestException bad => FromBadRequest(bad),
+            NotFoundException notFound => Problem(404, "not-found", "Not found.", notFound.Message),
+            ForbiddenException forbidden => Problem(403, "forbidden", "Forbidden.", forbidden.Message),
+            ConflictException conflict => Problem(409, conflict.Code, "Conflict.", conflict.Message),
+            IdempotencyKeyReusedException reused => Problem(422, "idempotency-key-reused",
+                "Idempotency key reused.", reused.Message),
+            ArgumentException argument => Problem(400, "validation", "The request is not valid.", argument.Message),
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            LogUnhandled(exception, httpContext.Request.Method, httpContext.Request.Path);
+            problem = Problem(500, "internal-error", "An unexpected error occurred.",
+                "The server could not complete the request. Quote the traceId when reporting it.");
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static ProblemDetails FromValidation(ValidationException validation)
+    {
+        var errors = validation.Errors
+            .GroupBy(e => FieldName(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
+        var code = validation.Errors.Select(e => e.ErrorCode).FirstOrDefault(IsStableCode) ?? "validation";
+        var detail = string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"));
+        return Problem(400, code, "The request is not valid.", detail, errors);
+    }
+
+    private static ProblemDetails FromBadRequest(BadHttpRequestException bad)
+    {
+        if (bad.InnerException is JsonException json)
+        {
+            var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : FieldName(json.Path.TrimStart('$', '.'));
+            var message = $"The value at '{json.Path ?? "$"}' is not valid JSON of the expected type.";
+            return Problem(400, "validation", "The request body is not valid.", message,
+                new Dictionary<string, string[]> { [field] = [message] });
+        }
+
+        var status = bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : 400;
+        return Problem(status, "validation", "The request is not valid.", bad.Message);
+    }
+
+    /// <summary>Codes that FluentValidation rules set on purpose (ours are kebab-case); its own are PascalCase.</summary>
+    private static bool IsStableCode(string? code) =>
+        !string.IsNullOrEmpty(code) && code.All(c => char.IsLower(c) || c == '-');
+
+    /// <summary>FluentValidation says <c>Lines[0].Quantity</c>; the JSON field is <c>lines[0].quantity</c>.</summary>
+    private static string FieldName(string propertyName) =>
+        string.Join('.', propertyName.Split('.').Select(part =>
+            part.Length > 0 && char.IsUpper(part[0]) ? char.ToLowerInvariant(part[0]) + part[1..] : part));
+
+    private static ProblemDetails Problem(int status, string code, string title, string detail,
+        IDictionary<string, string[]>? errors = null)
+    {
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        problem.Extensions["code"] = code;
+        if (errors is not null)
+            problem.Extensions["errors"] = errors;
+        return problem;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path}")]
+    private partial void LogUnhandled(Exception exception, string method, PathString path);
+}

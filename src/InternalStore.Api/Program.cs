@@ -1,0 +1,60 @@
+using InternalStore.Api;
+using InternalStore.Api.Auth;
+using InternalStore.Api.Endpoints;
+using InternalStore.Api.Errors;
+using InternalStore.Api.OpenApi;
+using InternalStore.Infrastructure;
+using InternalStore.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Logging.AddSimpleConsole(options =>
+{
+    options.SingleLine = true;
+    options.TimestampFormat = "HH:mm:ss ";
+});
+builder.Services.AddInfrastructure(builder.Configuration);
+builder.Services.AddStoreAuth(builder.Configuration, builder.Environment);
+builder.Services.AddStoreProblemDetails();
+builder.Services.AddStoreTelemetry(builder.Configuration);
+builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+builder.Services.Configure<JsonOptions>(options => options.SerializerOptions.AllowTrailingCommas = false);
+builder.Services.AddOpenApi(options => options.AddDocumentTransformer<SecuritySchemesTransformer>());
+builder.Services.AddHealthChecks().AddDbContextCheck<StoreDbContext>("database", tags: ["ready"]);
+
+var app = builder.Build();
+
+await InitializeDatabaseAsync(app);
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapOpenApi();
+app.MapScalarApiReference(options => options.WithTitle("InternalStore API"));
+
+app.MapCatalogEndpoints();
+app.MapPeopleEndpoints();
+
+await app.RunAsync();
+
+static async Task InitializeDatabaseAsync(WebApplication app)
+{
+    var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+    await using var scope = app.Services.CreateAsyncScope();
+    var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
+    if (options.MigrateOnStartup)
+        await initializer.MigrateAsync();
+    if (options.SeedDemoData)
+        await initializer.SeedDemoDataAsync();
+}
+
+/// <summary>Exposed for WebApplicationFactory in the tests.</summary>
+public partial class Program;

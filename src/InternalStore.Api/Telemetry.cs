@@ -1,0 +1,42 @@
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace InternalStore.Api;
+
+public static class Telemetry
+{
+    /// <summary>
+    /// Traces and metrics for ASP.NET Core and outgoing HTTP. They are exported over OTLP when
+    /// <c>Telemetry:OtlpEndpoint</c> (or the standard OTEL_EXPORTER_OTLP_ENDPOINT) is set.
+    /// </summary>
+    public static IServiceCollection AddStoreTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        var endpoint = configuration["Telemetry:OtlpEndpoint"] ?? configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+        var otlp = Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) ? uri : null;
+
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("InternalStore.Api"))
+            .WithTracing(tracing =>
+            {
+                tracing.AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health"))
+                    .AddHttpClientInstrumentation()
+                    .AddSource("InternalStore");
+                if (otlp is not null)
+                    tracing.AddOtlpExporter(o => o.Endpoint = otlp);
+            })
+            .WithMetrics(metrics =>
+            {
+                metrics.AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddRuntimeInstrumentationIfAvailable()
+                    .AddMeter("InternalStore");
+                if (otlp is not null)
+                    metrics.AddOtlpExporter(o => o.Endpoint = otlp);
+            });
+        return services;
+    }
+
+    private static MeterProviderBuilder AddRuntimeInstrumentationIfAvailable(this MeterProviderBuilder builder) =>
+        builder.AddMeter("System.Runtime");
+}

@@ -1,0 +1,46 @@
+using FluentValidation;
+using InternalStore.Application.Common;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace InternalStore.Application.Catalog;
+
+public sealed record ListProductsQuery(Caller Caller, string? Category, string? Search, int Page, int PageSize)
+    : IQuery<Page<ProductDto>>;
+
+public sealed class ListProductsValidator : AbstractValidator<ListProductsQuery>
+{
+    public ListProductsValidator()
+    {
+        this.PageRules(x => x.Page, x => x.PageSize);
+        RuleFor(x => x.Search).MaximumLength(200).OverridePropertyName("q");
+        RuleFor(x => x.Category).MaximumLength(50).OverridePropertyName("category");
+    }
+}
+
+public sealed class ListProductsHandler(IStoreDb db) : IQueryHandler<ListProductsQuery, Page<ProductDto>>
+{
+    public async ValueTask<Page<ProductDto>> Handle(ListProductsQuery query, CancellationToken cancellationToken)
+    {
+        var products = db.Products.AsNoTracking();
+        if (!query.Caller.CanSeeInactiveProducts)
+            products = products.Where(p => p.Active);
+        if (!string.IsNullOrWhiteSpace(query.Category))
+            products = products.Where(p => p.Category == query.Category);
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var term = query.Search.Trim().ToLowerInvariant();
+            products = products.Where(p => p.Name.ToLower().Contains(term));
+        }
+
+        var total = await products.CountAsync(cancellationToken);
+        var page = await products
+            .OrderBy(p => p.Sku)
+            .Skip((query.Page - 1) * query.PageSize)
+            .Take(query.PageSize)
+            .ToListAsync(cancellationToken);
+
+        var items = page.Select(p => p.ToDto(query.Caller.CanSeeCost)).ToList();
+        return new Page<ProductDto>(items, query.Page, query.PageSize, total);
+    }
+}

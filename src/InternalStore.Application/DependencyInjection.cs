@@ -1,0 +1,31 @@
+using FluentValidation;
+using InternalStore.Application.Behaviors;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InternalStore.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>Registers the mediator (scoped: handlers use the scoped DbContext), behaviors and validators.</summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.PipelineBehaviors =
+            [
+                typeof(LoggingBehavior<,>),
+                typeof(ValidationBehavior<,>),
+                typeof(TransactionBehavior<,>),
+            ];
+        });
+        // Messages name fields as JSON does ('listPrice'), not as C# does ('List Price').
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
+            member is null ? null : char.ToLowerInvariant(member.Name[0]) + member.Name[1..];
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped,
+            includeInternalTypes: true);
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+}

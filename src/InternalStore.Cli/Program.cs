@@ -1,0 +1,13 @@
+using System.CommandLine;
+using InternalStore.Cli.Commands;
+
+var root = new RootCommand("internalstore: admin CLI of the InternalStore employee discount store. "
+    + "Uses the API's configuration (appsettings.json, environment variables such as Database__Provider).")
+{
+    MigrateCommand.Create(),
+    SeedDemoCommand.Create(),
+    TokenCommand.Create(),
+    ApiKeyCommand.Create(),
+};
+
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,49 @@
+namespace InternalStore.Domain.People;
+
+public enum EmploymentStatus
+{
+    Active,
+    Terminated,
+}
+
+/// <summary>A person employed by a company of the group, as HR records them.</summary>
+public sealed class Employee
+{
+    private Employee()
+    {
+        Id = Name = Email = CompanyCode = string.Empty;
+    }
+
+    public Employee(string id, string name, string email, string companyCode, string? costCenterCode,
+        int grade, DateOnly hireDate)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentOutOfRangeException.ThrowIfNegative(grade);
+        Id = id;
+        Name = name;
+        Email = email;
+        CompanyCode = companyCode;
+        CostCenterCode = costCenterCode;
+        Grade = grade;
+        HireDate = hireDate;
+        Status = EmploymentStatus.Active;
+    }
+
+    public string Id { get; private set; }
+    public string Name { get; private set; }
+    public string Email { get; private set; }
+    public string CompanyCode { get; private set; }
+    public string? CostCenterCode { get; private set; }
+    public int Grade { get; private set; }
+    public DateOnly HireDate { get; private set; }
+    public EmploymentStatus Status { get; private set; }
+    public DateOnly? TerminationDate { get; private set; }
+
+    public void Terminate(DateOnly on)
+    {
+        if (on < HireDate)
+            throw new ArgumentOutOfRangeException(nameof(on), "An employee cannot leave before being hired.");
+        Status = EmploymentStatus.Terminated;
+        TerminationDate = on;
+    }
+}

@@ -1,0 +1,51 @@
+using InternalStore.Application;
+using InternalStore.Application.Common;
+using InternalStore.Infrastructure.Identity;
+using InternalStore.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InternalStore.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>Everything the API and the CLI share: application layer, database, identity.</summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddApplication();
+
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
+
+        var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+        switch (database.Provider.Trim().ToLowerInvariant())
+        {
+            case DatabaseProviders.Sqlite:
+                var sqlite = SqliteConnectionSetup.ConnectionString(connectionString, database);
+                services.AddDbContext<SqliteStoreDbContext>(options => options
+                    .UseSqlite(sqlite)
+                    .AddInterceptors(new SqlitePragmaInterceptor()));
+                services.AddScoped<StoreDbContext>(sp => sp.GetRequiredService<SqliteStoreDbContext>());
+                break;
+            case DatabaseProviders.Postgres:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                    throw new InvalidOperationException(
+                        "Database:Provider is postgres but ConnectionStrings:Store is empty (environment variable ConnectionStrings__Store).");
+                services.AddDbContext<PostgresStoreDbContext>(options => options.UseNpgsql(connectionString));
+                services.AddScoped<StoreDbContext>(sp => sp.GetRequiredService<PostgresStoreDbContext>());
+                break;
+            default:
+                throw new InvalidOperationException(
+                    $"Database:Provider '{database.Provider}' is not supported; use 'sqlite' or 'postgres'.");
+        }
+
+        services.AddScoped<IStoreDb>(sp => sp.GetRequiredService<StoreDbContext>());
+        services.AddSingleton<IDatabaseErrors, DatabaseErrors>();
+        services.AddScoped<DatabaseInitializer>();
+        services.AddSingleton<DemoData>();
+        services.AddSingleton<TokenIssuer>();
+        return services;
+    }
+}

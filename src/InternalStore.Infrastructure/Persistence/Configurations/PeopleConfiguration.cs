@@ -1,0 +1,57 @@
+using InternalStore.Domain.Access;
+using InternalStore.Domain.People;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace InternalStore.Infrastructure.Persistence.Configurations;
+
+internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
+{
+    public void Configure(EntityTypeBuilder<Company> company)
+    {
+        company.ToTable("companies");
+        company.HasKey(c => c.Code);
+        company.Property(c => c.Code).HasMaxLength(20);
+        company.HasOne<Company>().WithMany().HasForeignKey(c => c.ParentCode).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CostCenterConfiguration : IEntityTypeConfiguration<CostCenter>
+{
+    public void Configure(EntityTypeBuilder<CostCenter> costCenter)
+    {
+        costCenter.ToTable("cost_centers");
+        costCenter.HasKey(c => c.Code);
+        costCenter.Property(c => c.Code).HasMaxLength(20);
+        costCenter.HasOne<Company>().WithMany().HasForeignKey(c => c.CompanyCode).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
+{
+    public void Configure(EntityTypeBuilder<Employee> employee)
+    {
+        employee.ToTable("employees");
+        employee.HasKey(e => e.Id);
+        employee.Property(e => e.Id).HasMaxLength(40);
+        employee.Property(e => e.Email).HasMaxLength(320);
+        employee.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
+        employee.HasOne<Company>().WithMany().HasForeignKey(e => e.CompanyCode).OnDelete(DeleteBehavior.Restrict);
+        employee.HasOne<CostCenter>().WithMany().HasForeignKey(e => e.CostCenterCode).OnDelete(DeleteBehavior.Restrict);
+        employee.HasIndex(e => e.CompanyCode);
+    }
+}
+
+internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
+{
+    public void Configure(EntityTypeBuilder<ApiKey> key)
+    {
+        key.ToTable("api_keys");
+        key.HasKey(k => k.Id);
+        key.Property(k => k.Hash).HasMaxLength(64);
+        key.Property(k => k.Prefix).HasMaxLength(20);
+        key.HasIndex(k => k.Hash).IsUnique();
+        key.HasIndex(k => k.Prefix);
+        key.Ignore(k => k.IsRevoked);
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace InternalStore.Infrastructure.Persistence;
+
+/// <summary>Applies migrations and seeds the demo data when asked to.</summary>
+public sealed partial class DatabaseInitializer(StoreDbContext db, DemoData demoData, ILogger<DatabaseInitializer> logger)
+{
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // WAL is a property of the file: set once, it lets readers work while one writer commits.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+        }
+
+        LogMigrated(db.Database.ProviderName ?? "?");
+    }
+
+    /// <summary>Seeds the demo group when the database has no company yet. Returns true when it seeded.</summary>
+    public async Task<bool> SeedDemoDataAsync(CancellationToken cancellationToken = default)
+    {
+        if (await db.Companies.AnyAsync(cancellationToken))
+            return false;
+        await demoData.SeedAsync(db, cancellationToken);
+        LogSeeded();
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database migrated ({Provider})")]
+    private partial void LogMigrated(string provider);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data seeded")]
+    private partial void LogSeeded();
+}

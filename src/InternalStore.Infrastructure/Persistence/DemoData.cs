@@ -1,0 +1,100 @@
+using InternalStore.Domain.Catalog;
+using InternalStore.Domain.People;
+
+namespace InternalStore.Infrastructure.Persistence;
+
+/// <summary>
+/// The demo group of api.md: JKL with subsidiaries ABC (goods) and XYZ (services), their cost
+/// centres, the people that examples and checks rely on, and about 40 products.
+/// </summary>
+public sealed class DemoData(TimeProvider clock)
+{
+    private const string Usd = "USD";
+
+    public async Task SeedAsync(StoreDbContext db, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+
+        db.Companies.AddRange(
+            new Company("JKL", "JKL Group", null),
+            new Company("ABC", "ABC Goods", "JKL"),
+            new Company("XYZ", "XYZ Services", "JKL"));
+        await db.SaveChangesAsync(cancellationToken); // parents before children: the FK is self-referencing
+
+        db.CostCenters.AddRange(
+            new CostCenter("CC-1000", "Manufacturing", "ABC"),
+            new CostCenter("CC-1100", "Packing", "ABC"),
+            new CostCenter("CC-1200", "Dispatch", "ABC"),
+            new CostCenter("CC-4100", "IT", "ABC"),
+            new CostCenter("CC-5100", "Marketing", "ABC"),
+            new CostCenter("CC-5200", "Sales", "ABC"),
+            new CostCenter("CC-2000", "Operations", "XYZ"));
+
+        var terminated = new Employee("E1004", "Dana Okafor", "dana.okafor@abc.example", "ABC", "CC-1100", 4,
+            new DateOnly(2015, 3, 2));
+        terminated.Terminate(today.AddMonths(-2));
+        db.Employees.AddRange(
+            new Employee("E1001", "Alice Moreau", "alice.moreau@abc.example", "ABC", "CC-1000", 5, new DateOnly(2018, 4, 16)),
+            new Employee("E1002", "Bram de Vries", "bram.devries@abc.example", "ABC", "CC-4100", 8, new DateOnly(2012, 9, 3)),
+            new Employee("E1003", "Chen Wei", "chen.wei@abc.example", "ABC", "CC-5200", 3, today.AddDays(-30)),
+            terminated,
+            new Employee("E2001", "Eva Lindqvist", "eva.lindqvist@xyz.example", "XYZ", "CC-2000", 3, new DateOnly(2021, 6, 14)),
+            new Employee("H9001", "Hana Sato", "hana.sato@abc.example", "ABC", "CC-5100", 7, new DateOnly(2016, 1, 11)),
+            new Employee("F9001", "Farid Haddad", "farid.haddad@abc.example", "ABC", "CC-4100", 7, new DateOnly(2017, 5, 22)),
+            new Employee("C9001", "Carla Rossi", "carla.rossi@abc.example", "ABC", "CC-5200", 6, new DateOnly(2019, 10, 7)),
+            new Employee("D1200", "Deniz Yilmaz", "deniz.yilmaz@abc.example", "ABC", "CC-1200", 5, new DateOnly(2014, 2, 17)));
+
+        db.Products.AddRange(Products.Select(p => Product.Create(p.Sku,
+            new ProductDetails(p.Name, p.Description, p.Category, p.List, p.Cost, Usd, p.EmployeeDiscount, Active: true),
+            p.Stock, now)));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private sealed record DemoProduct(string Sku, string Name, string Category, decimal List, decimal Cost, int Stock,
+        string Description = "", bool EmployeeDiscount = true);
+
+    private static readonly DemoProduct[] Products =
+    [
+        new("LAP-13", "13-inch laptop", "electronics", 1299.00m, 950.00m, 40, "Light 13-inch laptop, 16 GB, 512 GB SSD"),
+        new("LAP-15", "15-inch laptop", "electronics", 1599.00m, 1180.00m, 25, "15-inch laptop, 32 GB, 1 TB SSD"),
+        new("HDP-01", "Headphones", "electronics", 199.99m, 120.00m, 120, "Over-ear noise-cancelling headphones"),
+        new("EBD-02", "Wireless earbuds", "electronics", 129.00m, 71.50m, 150),
+        new("MON-27", "27-inch monitor", "electronics", 349.00m, 241.00m, 60),
+        new("KBD-01", "Mechanical keyboard", "electronics", 89.90m, 41.20m, 200),
+        new("PHN-01", "Smartphone", "electronics", 799.00m, 560.00m, 50),
+        new("TAB-10", "10-inch tablet", "electronics", 449.00m, 318.00m, 45),
+        new("TSH-01", "Logo T-shirt", "apparel", 24.99m, 6.40m, 500, "Organic cotton T-shirt with the group logo"),
+        new("JKT-02", "Rain jacket", "apparel", 149.50m, 61.00m, 150),
+        new("HOD-01", "Logo hoodie", "apparel", 59.00m, 19.80m, 300),
+        new("CAP-01", "Baseball cap", "apparel", 19.00m, 4.75m, 400),
+        new("SCK-03", "Socks, 3 pairs", "apparel", 14.50m, 3.90m, 600),
+        new("SHO-42", "Running shoes", "apparel", 119.00m, 52.00m, 120),
+        new("GFT-50", "Gift card 50", "gift-cards", 50.00m, 50.00m, 1000, "Store gift card worth 50 USD"),
+        new("GFT-100", "Gift card 100", "gift-cards", 100.00m, 100.00m, 1000),
+        new("COF-1K", "Coffee beans 1 kg", "grocery", 18.75m, 11.20m, 300, "Single-origin arabica, whole beans"),
+        new("TEA-50", "Green tea, 50 bags", "grocery", 7.50m, 3.10m, 400),
+        new("CHO-01", "Dark chocolate box", "grocery", 12.90m, 6.70m, 250),
+        new("OIL-05", "Olive oil 0.5 l", "grocery", 11.40m, 6.95m, 200),
+        new("HNY-01", "Honey jar", "grocery", 9.80m, 5.10m, 180),
+        new("DSL-12", "DSL internet, 12 months", "services", 480.00m, 190.00m, 10000, "Home DSL internet subscription"),
+        new("AUD-12", "Audio conferencing, 12 months", "services", 240.00m, 85.00m, 10000, "Audio conferencing plan for one user"),
+        new("CLD-1T", "Cloud storage 1 TB, 12 months", "services", 99.00m, 31.00m, 10000),
+        new("MOB-12", "Mobile plan, 12 months", "services", 360.00m, 170.00m, 10000),
+        new("SUP-PR", "Premium device support, 12 months", "services", 149.00m, 40.00m, 10000),
+        new("CLR-99", "Clearance lamp", "home", 9.99m, 12.00m, 30, "Desk lamp sold below cost to clear stock"),
+        new("MUG-01", "Mug", "home", 12.00m, 3.10m, 400, "Ceramic mug", EmployeeDiscount: false),
+        new("BLK-01", "Fleece blanket", "home", 39.00m, 14.20m, 150),
+        new("LMP-02", "Floor lamp", "home", 89.00m, 44.00m, 70),
+        new("PAN-28", "Frying pan 28 cm", "home", 49.00m, 21.00m, 90),
+        new("KNF-05", "Kitchen knife set", "home", 129.00m, 55.00m, 60),
+        new("VAC-01", "Cordless vacuum", "home", 299.00m, 188.00m, 35),
+        new("STK-01", "Sticker pack", "office", 2.50m, 0.30m, 2000),
+        new("NTB-A5", "A5 notebook", "office", 8.90m, 2.40m, 800),
+        new("PEN-10", "Gel pens, 10 pack", "office", 6.50m, 1.90m, 900),
+        new("BAG-01", "Laptop backpack", "office", 79.00m, 31.50m, 140),
+        new("CHR-01", "Ergonomic office chair", "office", 399.00m, 215.00m, 30),
+        new("DSK-01", "Standing desk", "office", 549.00m, 330.00m, 20),
+        new("LMP-01", "LED desk lamp", "office", 45.00m, 18.30m, 160),
+    ];
+}

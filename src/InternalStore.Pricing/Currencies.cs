@@ -1,0 +1,57 @@
+namespace InternalStore.Pricing;
+
+/// <summary>How a price is rounded to the currency's minor unit.</summary>
+public enum RoundingMode
+{
+    /// <summary>Half away from zero (the default).</summary>
+    HalfUp,
+
+    /// <summary>Half to even (banker's rounding).</summary>
+    HalfEven,
+}
+
+/// <summary>ISO 4217 currencies the engine can price in, with their minor units.</summary>
+public static class Currencies
+{
+    private static readonly Dictionary<string, int> MinorUnitsByCode = new(StringComparer.Ordinal)
+    {
+        ["USD"] = 2, ["EUR"] = 2, ["GBP"] = 2, ["CHF"] = 2, ["CAD"] = 2, ["AUD"] = 2, ["NZD"] = 2,
+        ["SEK"] = 2, ["NOK"] = 2, ["DKK"] = 2, ["PLN"] = 2, ["CZK"] = 2, ["MXN"] = 2, ["BRL"] = 2,
+        ["INR"] = 2, ["CNY"] = 2, ["SGD"] = 2, ["HKD"] = 2, ["ZAR"] = 2,
+        ["JPY"] = 0, ["KRW"] = 0, ["ISK"] = 0, ["CLP"] = 0,
+        ["BHD"] = 3, ["KWD"] = 3, ["JOD"] = 3, ["OMR"] = 3, ["TND"] = 3,
+    };
+
+    /// <summary>Every supported currency code.</summary>
+    public static IReadOnlyCollection<string> Supported => MinorUnitsByCode.Keys;
+
+    /// <summary>True when the engine knows the currency's minor unit.</summary>
+    public static bool IsSupported(string? code) => code is not null && MinorUnitsByCode.ContainsKey(code);
+
+    /// <summary>The number of decimal places of the currency's minor unit.</summary>
+    /// <exception cref="ArgumentException">The currency is not supported.</exception>
+    public static int MinorUnits(string code) =>
+        MinorUnitsByCode.TryGetValue(code, out var units)
+            ? units
+            : throw new ArgumentException($"Unsupported currency '{code}'.", nameof(code));
+
+    /// <summary>Rounds an amount once to the currency's minor unit.</summary>
+    public static decimal Round(decimal amount, string currency, RoundingMode mode = RoundingMode.HalfUp) =>
+        Math.Round(amount, MinorUnits(currency),
+            mode == RoundingMode.HalfEven ? MidpointRounding.ToEven : MidpointRounding.AwayFromZero);
+
+    /// <summary>
+    /// The amount written with exactly the currency's minor-unit precision (12.5 USD becomes 12.50),
+    /// rounded half away from zero if it had more decimals.
+    /// </summary>
+    public static decimal ToMinorUnitScale(decimal amount, string currency)
+    {
+        var units = MinorUnits(currency);
+        var zeroWithScale = new decimal(0, 0, 0, false, (byte)units);
+        return Math.Round(amount, units, MidpointRounding.AwayFromZero) + zeroWithScale;
+    }
+
+    /// <summary>True when the amount has no more decimals than the currency's minor unit allows.</summary>
+    public static bool IsWholeMinorUnits(decimal amount, string currency) =>
+        decimal.Round(amount, MinorUnits(currency)) == amount;
+}
