@@ -20,6 +20,8 @@ public static class DependencyInjection
                 typeof(TransactionBehavior<,>),
             ];
         });
+        // One message per field: the first rule that fails says what is wrong.
+        ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
         // Messages name fields as JSON does ('listPrice'), not as C# does ('List Price').
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
             member is null ? null : char.ToLowerInvariant(member.Name[0]) + member.Name[1..];

@@ -22,7 +22,8 @@ internal static class CliHost
         builder.Logging.ClearProviders();
         // stdout carries the command's result (a token, a key): logs go to stderr, and only when they matter.
         builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // A provider-specific rule outranks appsettings' "Default": keep the CLI quiet whatever the API logs.
+        builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(null, LogLevel.Warning);
         builder.Services.AddInfrastructure(builder.Configuration);
         return builder.Build();
     }

@@ -38,7 +38,7 @@ public sealed class AdjustStockHandler(IStoreDb db, TimeProvider clock)
                     : throw new IdempotencyKeyReusedException(key);
         }
 
-        var product = await db.Products.FirstOrDefaultAsync(p => p.Sku == command.Sku, cancellationToken)
+        var product = (await db.LockProductsAsync([command.Sku], cancellationToken)).SingleOrDefault()
             ?? throw new NotFoundException("Product", command.Sku);
         var adjustment = product.AdjustStock(command.Delta!.Value, command.Reason!, command.Caller.Subject,
             clock.GetUtcNow(), command.IdempotencyKey);

@@ -17,6 +17,13 @@ public interface IStoreDb
     DbSet<Employee> Employees { get; }
     DbSet<ApiKey> ApiKeys { get; }
 
+    /// <summary>
+    /// Loads products for a change that must not interleave with another (stock moves): the rows stay
+    /// locked until the command's transaction ends. Rows come back in SKU order, so that two commands
+    /// locking several rows cannot deadlock.
+    /// </summary>
+    Task<List<Product>> LockProductsAsync(IReadOnlyCollection<string> skus, CancellationToken cancellationToken);
+
     DatabaseFacade Database { get; }
     ChangeTracker ChangeTracker { get; }
 

@@ -20,6 +20,9 @@ public abstract class StoreDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Employee> Employees => Set<Employee>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
+    public abstract Task<List<Product>> LockProductsAsync(IReadOnlyCollection<string> skus,
+        CancellationToken cancellationToken);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(StoreDbContext).Assembly);
 
@@ -33,6 +36,14 @@ public abstract class StoreDbContext(DbContextOptions options) : DbContext(optio
 
 public sealed class SqliteStoreDbContext(DbContextOptions<SqliteStoreDbContext> options) : StoreDbContext(options)
 {
+    /// <summary>
+    /// SQLite has no row locks: a command's transaction is BEGIN IMMEDIATE (Microsoft.Data.Sqlite's
+    /// default), which holds the database's write lock from its start, so commands never interleave.
+    /// </summary>
+    public override Task<List<Product>> LockProductsAsync(IReadOnlyCollection<string> skus,
+        CancellationToken cancellationToken) =>
+        Products.Where(p => skus.Contains(p.Sku)).OrderBy(p => p.Sku).ToListAsync(cancellationToken);
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);
@@ -42,4 +53,14 @@ public sealed class SqliteStoreDbContext(DbContextOptions<SqliteStoreDbContext> 
     }
 }
 
-public sealed class PostgresStoreDbContext(DbContextOptions<PostgresStoreDbContext> options) : StoreDbContext(options);
+public sealed class PostgresStoreDbContext(DbContextOptions<PostgresStoreDbContext> options) : StoreDbContext(options)
+{
+    public override Task<List<Product>> LockProductsAsync(IReadOnlyCollection<string> skus,
+        CancellationToken cancellationToken)
+    {
+        var keys = skus.ToArray();
+        return Products
+            .FromSql($"""SELECT * FROM products WHERE "Sku" = ANY({keys}) ORDER BY "Sku" FOR UPDATE""")
+            .ToListAsync(cancellationToken);
+    }
+}

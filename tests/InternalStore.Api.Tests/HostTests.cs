@@ -1,0 +1,69 @@
+using System.Net;
+using InternalStore.Api.Tests.Infrastructure;
+using InternalStore.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InternalStore.Api.Tests;
+
+/// <summary>Health, documentation and the database schema of each provider.</summary>
+public abstract class HostTests(StoreFactory store)
+{
+    [Fact]
+    public async Task Liveness_and_readiness_answer_200_without_credentials()
+    {
+        var client = store.ClientFor(null);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+        var ready = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_routes_and_both_credentials()
+    {
+        var document = await (await store.ClientFor(null).GetAsync("/openapi/v1.json")).AssertJsonAsync(HttpStatusCode.OK);
+
+        var paths = document.GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/api/products", out _));
+        Assert.True(paths.TryGetProperty("/api/products/{sku}/stock", out _));
+        var schemes = document.GetProperty("components").GetProperty("securitySchemes");
+        Assert.True(schemes.TryGetProperty("Bearer", out _));
+        Assert.True(schemes.TryGetProperty("ApiKey", out _));
+    }
+
+    [Fact]
+    public async Task The_scalar_ui_is_served()
+    {
+        var client = store.ClientFor(null);
+
+        var response = await client.GetAsync("/scalar/");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("openapi/v1.json", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_committed_migrations_match_the_model()
+    {
+        await using var scope = store.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<StoreDbContext>();
+
+        Assert.False(db.Database.HasPendingModelChanges(),
+            $"The {store.Provider} model has changes without a migration: run dotnet ef migrations add for both providers.");
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+    }
+
+    [Fact]
+    public async Task An_unknown_route_is_a_problem_404()
+    {
+        var response = await store.ClientFor(Identity.Employee).GetAsync("/api/nothing-here");
+
+        await response.AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
+    }
+}
+
+public sealed class HostTestsOnSqlite(SqliteStoreFactory store) : HostTests(store), IClassFixture<SqliteStoreFactory>;
+
+public sealed class HostTestsOnPostgres(PostgresStoreFactory store) : HostTests(store), IClassFixture<PostgresStoreFactory>;
