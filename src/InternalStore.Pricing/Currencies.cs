@@ -28,6 +28,13 @@ public static class Currencies
     /// <summary>True when the engine knows the currency's minor unit.</summary>
     public static bool IsSupported(string? code) => code is not null && MinorUnitsByCode.ContainsKey(code);
 
+    /// <summary>Finds the number of decimal places of the currency's minor unit.</summary>
+    public static bool TryGetMinorUnits(string? code, out int minorUnits)
+    {
+        minorUnits = 0;
+        return code is not null && MinorUnitsByCode.TryGetValue(code, out minorUnits);
+    }
+
     /// <summary>The number of decimal places of the currency's minor unit.</summary>
     /// <exception cref="ArgumentException">The currency is not supported.</exception>
     public static int MinorUnits(string code) =>
@@ -37,7 +44,10 @@ public static class Currencies
 
     /// <summary>Rounds an amount once to the currency's minor unit.</summary>
     public static decimal Round(decimal amount, string currency, RoundingMode mode = RoundingMode.HalfUp) =>
-        Math.Round(amount, MinorUnits(currency),
+        Round(amount, MinorUnits(currency), mode);
+
+    internal static decimal Round(decimal amount, int minorUnits, RoundingMode mode) =>
+        Math.Round(amount, minorUnits,
             mode == RoundingMode.HalfEven ? MidpointRounding.ToEven : MidpointRounding.AwayFromZero);
 
     /// <summary>

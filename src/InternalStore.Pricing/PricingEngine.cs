@@ -1,0 +1,400 @@
+using System.Buffers;
+using System.Globalization;
+
+namespace InternalStore.Pricing;
+
+/// <summary>
+/// Prices a cart for a buyer on a day, following the InternalStore pricing rules. Pure: no clock, no
+/// I/O, no shared state; safe to call from many threads at once.
+/// </summary>
+public static class PricingEngine
+{
+    private const int LinearDuplicateScanLimit = 32;
+    private static readonly Violation[] NoViolations = [];
+
+    /// <summary>Prices <paramref name="request"/>, or says which line makes it unpriceable.</summary>
+    public static PricingResult Price(PricingRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!Currencies.TryGetMinorUnits(request.Currency, out var minorUnits))
+            return PricingResult.Failure(new PricingError("unsupported-currency", -1,
+                $"Currency '{request.Currency}' is not supported."));
+
+        var count = request.Lines.Count;
+        var items = ArrayPool<CatalogItem>.Shared.Rent(Math.Max(count, 1));
+        try
+        {
+            var error = ResolveLines(request, items);
+            return error is null
+                ? PricingResult.Success(PriceLines(request, items, minorUnits))
+                : PricingResult.Failure(error);
+        }
+        finally
+        {
+            Array.Clear(items, 0, count);
+            ArrayPool<CatalogItem>.Shared.Return(items);
+        }
+    }
+
+    /// <summary>Convenience for one-off quotes: indexes the rules, then prices.</summary>
+    public static PricingResult Price(DiscountPolicy policy, IReadOnlyList<Promotion> promotions,
+        TransferPricing transferPricing, IPricingCatalog catalog, Buyer buyer, IReadOnlyList<CartLine> lines,
+        DateOnly asOf, string currency) =>
+        Price(new PricingRequest(PricingRules.Create(policy, promotions, transferPricing), catalog, buyer, lines, asOf,
+            currency));
+
+    /// <summary>Full months of service: 2021-02-11 to 2026-02-10 is 59, 2021-01-31 to 2021-02-28 is 0.</summary>
+    public static int TenureMonths(DateOnly hireDate, DateOnly asOf)
+    {
+        var months = 12 * (asOf.Year - hireDate.Year) + (asOf.Month - hireDate.Month);
+        return asOf.Day < hireDate.Day ? months - 1 : months;
+    }
+
+    /// <summary>Active, and the probation period is over.</summary>
+    public static bool IsEligible(EmployeeBuyer employee, DiscountPolicy policy, DateOnly asOf) =>
+        employee.Status == EmploymentStatus.Active && asOf.DayNumber - employee.HireDate.DayNumber >= policy.ProbationDays;
+
+    /// <summary>The first tier, in policy order, whose conditions the employee meets.</summary>
+    public static Tier? TierFor(EmployeeBuyer employee, DiscountPolicy policy, DateOnly asOf)
+    {
+        var months = TenureMonths(employee.HireDate, asOf);
+        foreach (var tier in policy.Tiers)
+        {
+            if ((tier.MinGrade is null || employee.Grade >= tier.MinGrade)
+                && (tier.MinTenureMonths is null || months >= tier.MinTenureMonths))
+                return tier;
+        }
+
+        return null;
+    }
+
+    /// <summary>Checks lines in cart order (SKU, then duplicate, then quantity) and finds their items.</summary>
+    private static PricingError? ResolveLines(PricingRequest request, CatalogItem[] items)
+    {
+        var lines = request.Lines;
+        HashSet<string>? seen = lines.Count > LinearDuplicateScanLimit ? new HashSet<string>(StringComparer.Ordinal) : null;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (line.Sku is null || !request.Catalog.TryGetItem(line.Sku, out var item))
+                return new PricingError("unknown-sku", i, $"Line {i}: SKU '{line.Sku}' is not in the catalog.");
+            if (seen is null ? AppearsBefore(lines, i) : !seen.Add(line.Sku))
+                return new PricingError("duplicate-sku", i, $"Line {i}: SKU '{line.Sku}' is already on an earlier line.");
+            if (line.Quantity < 1)
+                return new PricingError("invalid-quantity", i, $"Line {i}: the quantity must be a whole number of at least 1.");
+            items[i] = item;
+        }
+
+        return null;
+    }
+
+    private static bool AppearsBefore(IReadOnlyList<CartLine> lines, int index)
+    {
+        var sku = lines[index].Sku;
+        for (var j = 0; j < index; j++)
+        {
+            if (string.Equals(lines[j].Sku, sku, StringComparison.Ordinal))
+                return true;
+        }
+
+        return false;
+    }
+
+    private static PriceQuote PriceLines(PricingRequest request, CatalogItem[] items, int minorUnits)
+    {
+        var rules = request.Rules;
+        var policy = rules.Policy;
+        var pricedAs = Classify(request, out var tier);
+        var lines = request.Lines;
+        var priced = new PricedLine[lines.Count];
+        var remaining = pricedAs == PricedAs.Employee ? AllowanceAtStart(request) : 0m;
+        decimal subtotal = 0, discountTotal = 0, consumed = 0;
+        List<Violation>? violations = null;
+
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var item = items[i];
+            var quantity = lines[i].Quantity;
+            var external = ExternalUnitPrice(rules, item, request.AsOf, minorUnits, null);
+            var unit = pricedAs switch
+            {
+                PricedAs.Employee => EmployeeUnitPrice(rules, item, tier, external, request.AsOf, minorUnits, null),
+                PricedAs.Department => TransferUnitPrice(item, rules.DepartmentMarkupFor(item.Category), policy.Rounding,
+                    minorUnits, null),
+                PricedAs.Affiliate => TransferUnitPrice(item, rules.TransferPricing.IntercompanyMarkupPercent,
+                    policy.Rounding, minorUnits, null),
+                _ => external,
+            };
+
+            decimal taken = 0, lineTotal;
+            if (pricedAs == PricedAs.Employee)
+            {
+                CheckQuantityLimits(request, item, quantity, ref violations, null);
+                var benefit = (external - unit) * quantity;
+                taken = policy.AnnualAllowance is null ? benefit : Math.Min(benefit, remaining);
+                remaining -= taken;
+                lineTotal = external * quantity - taken;
+            }
+            else
+            {
+                lineTotal = unit * quantity;
+            }
+
+            var discount = item.ListPrice * quantity - lineTotal;
+            priced[i] = new PricedLine(item.Sku, quantity, item.ListPrice, unit, external, taken, lineTotal, discount);
+            subtotal += lineTotal;
+            discountTotal += discount;
+            consumed += taken;
+        }
+
+        return new PriceQuote(request, pricedAs, priced, subtotal, discountTotal, consumed,
+            violations is null ? NoViolations : violations.ToArray());
+    }
+
+    private static PricedAs Classify(PricingRequest request, out Tier? tier)
+    {
+        tier = null;
+        switch (request.Buyer)
+        {
+            case EmployeeBuyer employee when IsEligible(employee, request.Rules.Policy, request.AsOf):
+                tier = TierFor(employee, request.Rules.Policy, request.AsOf);
+                return PricedAs.Employee;
+            case DepartmentBuyer:
+                return PricedAs.Department;
+            case AffiliateBuyer:
+                return PricedAs.Affiliate;
+            default:
+                return PricedAs.External;
+        }
+    }
+
+    private static decimal AllowanceAtStart(PricingRequest request)
+    {
+        var allowance = request.Rules.Policy.AnnualAllowance;
+        var used = request.Buyer is EmployeeBuyer employee ? employee.AllowanceUsed : 0m;
+        return allowance is null ? decimal.MaxValue : Math.Max(0m, allowance.Value - used);
+    }
+
+    private static decimal ExternalUnitPrice(PricingRules rules, CatalogItem item, DateOnly asOf, int minorUnits,
+        List<ExplanationStep>? trace)
+    {
+        var promotion = rules.BestPromotion(item, asOf, forEmployee: false);
+        var raw = promotion is null ? item.ListPrice : item.ListPrice * (1m - promotion.Percent / 100m);
+        var price = Currencies.Round(raw, minorUnits, rules.Policy.Rounding);
+        if (trace is not null && promotion is not null)
+        {
+            trace.Add(new ExplanationStep(promotion.Id, StepKind.Promotion, item.ListPrice, raw,
+                $"Promotion {promotion.Id}: {Pct(promotion.Percent)} off for {promotion.Audience.ToString().ToLowerInvariant()} buyers."));
+            AddRounding(trace, raw, price, rules.Policy.Rounding);
+        }
+
+        return price;
+    }
+
+    private static decimal EmployeeUnitPrice(PricingRules rules, CatalogItem item, Tier? tier, decimal external,
+        DateOnly asOf, int minorUnits, List<ExplanationStep>? trace)
+    {
+        var policy = rules.Policy;
+        var list = item.ListPrice;
+        var percent = EmployeePercent(rules, item, tier, trace);
+        var promotion = rules.BestPromotion(item, asOf, forEmployee: true);
+        var p = promotion?.Percent ?? 0m;
+
+        var raw = policy.PromotionStacking == PromotionStacking.Compound
+            ? list * (1m - p / 100m) * (1m - percent / 100m)
+            : list * (1m - Math.Max(p, percent) / 100m);
+        if (trace is not null && promotion is not null)
+        {
+            var how = policy.PromotionStacking == PromotionStacking.Compound
+                ? $"compounded with the employee {Pct(percent)}"
+                : p > percent ? $"better than the employee {Pct(percent)}, so it applies instead"
+                : $"not better than the employee {Pct(percent)}, which applies";
+            trace.Add(new ExplanationStep(promotion.Id, StepKind.Promotion, list, raw,
+                $"Promotion {promotion.Id} ({Pct(p)}): {how}."));
+        }
+
+        var floor = Math.Min(item.UnitCost * (1m + policy.MinMarginPercent / 100m), list);
+        if (raw < floor)
+        {
+            trace?.Add(new ExplanationStep("floor", StepKind.Floor, raw, floor,
+                $"Raised to the floor: unit cost plus {Pct(policy.MinMarginPercent)} margin, never above list."));
+            raw = floor;
+        }
+
+        var unit = Currencies.Round(raw, minorUnits, policy.Rounding);
+        if (trace is not null)
+            AddRounding(trace, raw, unit, policy.Rounding);
+
+        if (unit > external)
+        {
+            trace?.Add(new ExplanationStep("external-price", StepKind.ExternalCap, unit, external,
+                "Lowered to what an external buyer pays today: an employee never pays more."));
+            unit = external;
+        }
+
+        return unit;
+    }
+
+    private static decimal EmployeePercent(PricingRules rules, CatalogItem item, Tier? tier, List<ExplanationStep>? trace)
+    {
+        var list = item.ListPrice;
+        if (tier is null)
+        {
+            trace?.Add(new ExplanationStep("no-tier", StepKind.Tier, list, list, "No tier matches: no employee percent."));
+            return 0m;
+        }
+
+        var percent = tier.Percent;
+        trace?.Add(new ExplanationStep(tier.Id, StepKind.Tier, list, list * (1m - percent / 100m),
+            $"Tier {tier.Id}: {Pct(percent)}."));
+
+        if (rules.CategoryRuleFor(item.Category) is { } rule)
+        {
+            var before = percent;
+            if (rule.Exclude)
+                percent = 0m;
+            else
+            {
+                if (rule.Percent is { } replacement)
+                    percent = replacement;
+                if (rule.MaxPercent is { } max && percent > max)
+                    percent = max;
+            }
+
+            if (trace is not null && percent != before)
+            {
+                var what = rule.Exclude ? "excluded from the employee discount" : $"employee percent {Pct(percent)}";
+                trace.Add(new ExplanationStep("category:" + rule.Category, StepKind.CategoryRule,
+                    list * (1m - before / 100m), list * (1m - percent / 100m), $"Category {rule.Category}: {what}."));
+            }
+        }
+
+        if (!item.EmployeeDiscount && percent != 0m)
+        {
+            trace?.Add(new ExplanationStep("employee-discount-off", StepKind.CategoryRule, list * (1m - percent / 100m),
+                list, $"{item.Sku} is not eligible for the employee discount."));
+            percent = 0m;
+        }
+
+        return percent;
+    }
+
+    private static decimal TransferUnitPrice(CatalogItem item, decimal markup, RoundingMode rounding, int minorUnits,
+        List<ExplanationStep>? trace)
+    {
+        var raw = item.UnitCost * (1m + markup / 100m);
+        var rounded = Currencies.Round(raw, minorUnits, rounding);
+        if (trace is not null)
+        {
+            trace.Add(new ExplanationStep("markup", StepKind.TransferMarkup, item.UnitCost, raw,
+                $"Unit cost plus {Pct(markup)} markup."));
+            AddRounding(trace, raw, rounded, rounding);
+        }
+
+        if (rounded <= item.ListPrice)
+            return rounded;
+        trace?.Add(new ExplanationStep("list-price", StepKind.ListCap, rounded, item.ListPrice,
+            "Capped at the list price."));
+        return item.ListPrice;
+    }
+
+    private static void CheckQuantityLimits(PricingRequest request, CatalogItem item, long quantity,
+        ref List<Violation>? violations, List<ExplanationStep>? trace)
+    {
+        var limits = request.Rules.LimitsFor(item.Sku);
+        if (limits.Length == 0 || request.Buyer is not EmployeeBuyer employee)
+            return;
+
+        foreach (var limit in limits)
+        {
+            long counted = 0;
+            foreach (var purchase in employee.Purchases)
+            {
+                var age = request.AsOf.DayNumber - purchase.Date.DayNumber;
+                if (age >= 0 && age < limit.WindowDays && string.Equals(purchase.Sku, item.Sku, StringComparison.Ordinal))
+                    counted += purchase.Units;
+            }
+
+            var remaining = Math.Max(0, limit.MaxUnits - counted);
+            if (quantity <= remaining)
+                continue;
+            (violations ??= []).Add(new Violation(item.Sku, "quantity-limit", remaining));
+            trace?.Add(new ExplanationStep("quantity-limit:" + item.Sku, StepKind.QuantityLimit, quantity, remaining,
+                $"At most {limit.MaxUnits} in {limit.WindowDays} days; {counted} already bought, {remaining} left: "
+                + "the line is priced but cannot be ordered."));
+        }
+    }
+
+    /// <summary>Rebuilds line <paramref name="index"/>'s steps by running the same rules with a recorder.</summary>
+    internal static IReadOnlyList<ExplanationStep> Explain(PricingRequest request, PriceQuote quote, int index)
+    {
+        var rules = request.Rules;
+        var policy = rules.Policy;
+        var line = quote.Lines[index];
+        request.Catalog.TryGetItem(line.Sku, out var item);
+        var trace = new List<ExplanationStep>(8)
+        {
+            new("list", StepKind.ListPrice, line.ListPrice, line.ListPrice, "List price."),
+        };
+        var minorUnits = Currencies.MinorUnits(request.Currency);
+
+        switch (quote.PricedAs)
+        {
+            case PricedAs.External:
+                if (request.Buyer is EmployeeBuyer employee)
+                    trace.Add(new ExplanationStep("eligibility", StepKind.Eligibility, line.ListPrice, line.ListPrice,
+                        employee.Status == EmploymentStatus.Terminated
+                            ? "Terminated: priced as an external buyer."
+                            : $"In probation ({policy.ProbationDays} days from hire): priced as an external buyer."));
+                ExternalUnitPrice(rules, item!, request.AsOf, minorUnits, trace);
+                break;
+            case PricedAs.Department:
+                TransferUnitPrice(item!, rules.DepartmentMarkupFor(item!.Category), policy.Rounding, minorUnits, trace);
+                break;
+            case PricedAs.Affiliate:
+                TransferUnitPrice(item!, rules.TransferPricing.IntercompanyMarkupPercent, policy.Rounding, minorUnits, trace);
+                break;
+            case PricedAs.Employee:
+                Classify(request, out var tier);
+                EmployeeUnitPrice(rules, item!, tier, line.ExternalUnitPrice, request.AsOf, minorUnits, trace);
+                List<Violation>? ignored = null;
+                CheckQuantityLimits(request, item!, line.Quantity, ref ignored, trace);
+                AddAllowance(request, quote, index, trace);
+                break;
+        }
+
+        return trace;
+    }
+
+    private static void AddAllowance(PricingRequest request, PriceQuote quote, int index, List<ExplanationStep> trace)
+    {
+        var line = quote.Lines[index];
+        var atExternal = line.ExternalUnitPrice * line.Quantity;
+        var benefit = atExternal - line.UnitPrice * line.Quantity;
+        if (benefit == 0)
+            return;
+        if (request.Rules.Policy.AnnualAllowance is null)
+        {
+            trace.Add(new ExplanationStep("allowance", StepKind.Allowance, atExternal, line.LineTotal,
+                $"Benefit {Amount(benefit)}; the policy has no annual cap."));
+            return;
+        }
+
+        var remaining = AllowanceAtStart(request);
+        for (var i = 0; i < index; i++)
+            remaining -= quote.Lines[i].AllowanceTaken;
+        trace.Add(new ExplanationStep("allowance", StepKind.Allowance, atExternal, line.LineTotal,
+            $"Benefit {Amount(benefit)}; {Amount(remaining)} of the annual allowance left, {Amount(line.AllowanceTaken)} taken."));
+    }
+
+    private static void AddRounding(List<ExplanationStep> trace, decimal raw, decimal rounded, RoundingMode mode)
+    {
+        if (raw != rounded)
+            trace.Add(new ExplanationStep("round:" + (mode == RoundingMode.HalfEven ? "halfEven" : "halfUp"),
+                StepKind.Rounding, raw, rounded, "Rounded to the currency's minor unit."));
+    }
+
+    private static string Pct(decimal percent) => percent.ToString("0.##", CultureInfo.InvariantCulture) + " %";
+
+    private static string Amount(decimal amount) => amount.ToString("0.##", CultureInfo.InvariantCulture);
+}
