@@ -58,8 +58,10 @@ public static class PricingEngine
     public static Tier? TierFor(EmployeeBuyer employee, DiscountPolicy policy, DateOnly asOf)
     {
         var months = TenureMonths(employee.HireDate, asOf);
-        foreach (var tier in policy.Tiers)
+        var tiers = policy.Tiers;
+        for (var i = 0; i < tiers.Count; i++)
         {
+            var tier = tiers[i];
             if ((tier.MinGrade is null || employee.Grade >= tier.MinGrade)
                 && (tier.MinTenureMonths is null || months >= tier.MinTenureMonths))
                 return tier;
@@ -105,6 +107,7 @@ public static class PricingEngine
         var rules = request.Rules;
         var policy = rules.Policy;
         var pricedAs = Classify(request, out var tier);
+        var employee = pricedAs == PricedAs.Employee ? (EmployeeBuyer)request.Buyer : null;
         var lines = request.Lines;
         var priced = new PricedLine[lines.Count];
         var remaining = pricedAs == PricedAs.Employee ? AllowanceAtStart(request) : 0m;
@@ -115,11 +118,15 @@ public static class PricingEngine
         {
             var item = items[i];
             var quantity = lines[i].Quantity;
-            var external = ExternalUnitPrice(rules, item, request.AsOf, minorUnits, null);
+            var skuFacts = rules.SkuFactsFor(item.Sku);
+            var categoryFacts = rules.CategoryFactsFor(item.Category);
+            var (externalPromotion, employeePromotion) = PricingRules.BestPromotions(skuFacts, categoryFacts, request.AsOf);
+            var external = ExternalUnitPrice(item, externalPromotion, policy.Rounding, minorUnits, null);
             var unit = pricedAs switch
             {
-                PricedAs.Employee => EmployeeUnitPrice(rules, item, tier, external, request.AsOf, minorUnits, null),
-                PricedAs.Department => TransferUnitPrice(item, rules.DepartmentMarkupFor(item.Category), policy.Rounding,
+                PricedAs.Employee => EmployeeUnitPrice(rules, item, categoryFacts.Rule, tier, employeePromotion, external,
+                    minorUnits, null),
+                PricedAs.Department => TransferUnitPrice(item, categoryFacts.DepartmentMarkupPercent, policy.Rounding,
                     minorUnits, null),
                 PricedAs.Affiliate => TransferUnitPrice(item, rules.TransferPricing.IntercompanyMarkupPercent,
                     policy.Rounding, minorUnits, null),
@@ -127,9 +134,10 @@ public static class PricingEngine
             };
 
             decimal taken = 0, lineTotal;
-            if (pricedAs == PricedAs.Employee)
+            if (employee is not null)
             {
-                CheckQuantityLimits(request, item, quantity, ref violations, null);
+                if (skuFacts.Limits.Length > 0)
+                    CheckQuantityLimits(employee, skuFacts.Limits, item, quantity, request.AsOf, ref violations, null);
                 var benefit = (external - unit) * quantity;
                 taken = policy.AnnualAllowance is null ? benefit : Math.Min(benefit, remaining);
                 remaining -= taken;
@@ -175,34 +183,34 @@ public static class PricingEngine
         return allowance is null ? decimal.MaxValue : Math.Max(0m, allowance.Value - used);
     }
 
-    private static decimal ExternalUnitPrice(PricingRules rules, CatalogItem item, DateOnly asOf, int minorUnits,
+    private static decimal ExternalUnitPrice(CatalogItem item, PromotionEntry? promotion, RoundingMode rounding, int minorUnits,
         List<ExplanationStep>? trace)
     {
-        var promotion = rules.BestPromotion(item, asOf, forEmployee: false);
-        var raw = promotion is null ? item.ListPrice : item.ListPrice * (1m - promotion.Percent / 100m);
-        var price = Currencies.Round(raw, minorUnits, rules.Policy.Rounding);
-        if (trace is not null && promotion is not null)
+        if (promotion is null)
+            return Currencies.Round(item.ListPrice, minorUnits, rounding);
+        var raw = item.ListPrice * promotion.Multiplier;
+        var price = Currencies.Round(raw, minorUnits, rounding);
+        if (trace is not null)
         {
             trace.Add(new ExplanationStep(promotion.Id, StepKind.Promotion, item.ListPrice, raw,
                 $"Promotion {promotion.Id}: {Pct(promotion.Percent)} off for {promotion.Audience.ToString().ToLowerInvariant()} buyers."));
-            AddRounding(trace, raw, price, rules.Policy.Rounding);
+            AddRounding(trace, raw, price, rounding);
         }
 
         return price;
     }
 
-    private static decimal EmployeeUnitPrice(PricingRules rules, CatalogItem item, Tier? tier, decimal external,
-        DateOnly asOf, int minorUnits, List<ExplanationStep>? trace)
+    private static decimal EmployeeUnitPrice(PricingRules rules, CatalogItem item, CategoryRule? categoryRule, Tier? tier,
+        PromotionEntry? promotion, decimal external, int minorUnits, List<ExplanationStep>? trace)
     {
         var policy = rules.Policy;
         var list = item.ListPrice;
-        var percent = EmployeePercent(rules, item, tier, trace);
-        var promotion = rules.BestPromotion(item, asOf, forEmployee: true);
+        var percent = EmployeePercent(item, categoryRule, tier, trace);
         var p = promotion?.Percent ?? 0m;
 
         var raw = policy.PromotionStacking == PromotionStacking.Compound
-            ? list * (1m - p / 100m) * (1m - percent / 100m)
-            : list * (1m - Math.Max(p, percent) / 100m);
+            ? list * (promotion?.Multiplier ?? 1m) * (1m - percent * 0.01m)
+            : p > percent ? list * promotion!.Multiplier : list * (1m - percent * 0.01m);
         if (trace is not null && promotion is not null)
         {
             var how = policy.PromotionStacking == PromotionStacking.Compound
@@ -213,7 +221,7 @@ public static class PricingEngine
                 $"Promotion {promotion.Id} ({Pct(p)}): {how}."));
         }
 
-        var floor = Math.Min(item.UnitCost * (1m + policy.MinMarginPercent / 100m), list);
+        var floor = Math.Min(item.UnitCost * rules.FloorMultiplier, list);
         if (raw < floor)
         {
             trace?.Add(new ExplanationStep("floor", StepKind.Floor, raw, floor,
@@ -235,7 +243,8 @@ public static class PricingEngine
         return unit;
     }
 
-    private static decimal EmployeePercent(PricingRules rules, CatalogItem item, Tier? tier, List<ExplanationStep>? trace)
+    private static decimal EmployeePercent(CatalogItem item, CategoryRule? categoryRule, Tier? tier,
+        List<ExplanationStep>? trace)
     {
         var list = item.ListPrice;
         if (tier is null)
@@ -245,10 +254,10 @@ public static class PricingEngine
         }
 
         var percent = tier.Percent;
-        trace?.Add(new ExplanationStep(tier.Id, StepKind.Tier, list, list * (1m - percent / 100m),
+        trace?.Add(new ExplanationStep(tier.Id, StepKind.Tier, list, list * (1m - percent * 0.01m),
             $"Tier {tier.Id}: {Pct(percent)}."));
 
-        if (rules.CategoryRuleFor(item.Category) is { } rule)
+        if (categoryRule is { } rule)
         {
             var before = percent;
             if (rule.Exclude)
@@ -265,13 +274,13 @@ public static class PricingEngine
             {
                 var what = rule.Exclude ? "excluded from the employee discount" : $"employee percent {Pct(percent)}";
                 trace.Add(new ExplanationStep("category:" + rule.Category, StepKind.CategoryRule,
-                    list * (1m - before / 100m), list * (1m - percent / 100m), $"Category {rule.Category}: {what}."));
+                    list * (1m - before * 0.01m), list * (1m - percent * 0.01m), $"Category {rule.Category}: {what}."));
             }
         }
 
         if (!item.EmployeeDiscount && percent != 0m)
         {
-            trace?.Add(new ExplanationStep("employee-discount-off", StepKind.CategoryRule, list * (1m - percent / 100m),
+            trace?.Add(new ExplanationStep("employee-discount-off", StepKind.CategoryRule, list * (1m - percent * 0.01m),
                 list, $"{item.Sku} is not eligible for the employee discount."));
             percent = 0m;
         }
@@ -282,7 +291,7 @@ public static class PricingEngine
     private static decimal TransferUnitPrice(CatalogItem item, decimal markup, RoundingMode rounding, int minorUnits,
         List<ExplanationStep>? trace)
     {
-        var raw = item.UnitCost * (1m + markup / 100m);
+        var raw = item.UnitCost * (1m + markup * 0.01m);
         var rounded = Currencies.Round(raw, minorUnits, rounding);
         if (trace is not null)
         {
@@ -298,19 +307,17 @@ public static class PricingEngine
         return item.ListPrice;
     }
 
-    private static void CheckQuantityLimits(PricingRequest request, CatalogItem item, long quantity,
-        ref List<Violation>? violations, List<ExplanationStep>? trace)
+    private static void CheckQuantityLimits(EmployeeBuyer employee, QuantityLimit[] limits, CatalogItem item,
+        long quantity, DateOnly asOf, ref List<Violation>? violations, List<ExplanationStep>? trace)
     {
-        var limits = request.Rules.LimitsFor(item.Sku);
-        if (limits.Length == 0 || request.Buyer is not EmployeeBuyer employee)
-            return;
-
+        var purchases = employee.Purchases;
         foreach (var limit in limits)
         {
             long counted = 0;
-            foreach (var purchase in employee.Purchases)
+            for (var p = 0; p < purchases.Count; p++)
             {
-                var age = request.AsOf.DayNumber - purchase.Date.DayNumber;
+                var purchase = purchases[p];
+                var age = asOf.DayNumber - purchase.Date.DayNumber;
                 if (age >= 0 && age < limit.WindowDays && string.Equals(purchase.Sku, item.Sku, StringComparison.Ordinal))
                     counted += purchase.Units;
             }
@@ -337,6 +344,9 @@ public static class PricingEngine
             new("list", StepKind.ListPrice, line.ListPrice, line.ListPrice, "List price."),
         };
         var minorUnits = Currencies.MinorUnits(request.Currency);
+        var skuFacts = rules.SkuFactsFor(item!.Sku);
+        var categoryFacts = rules.CategoryFactsFor(item.Category);
+        var (externalPromotion, employeePromotion) = PricingRules.BestPromotions(skuFacts, categoryFacts, request.AsOf);
 
         switch (quote.PricedAs)
         {
@@ -346,19 +356,21 @@ public static class PricingEngine
                         employee.Status == EmploymentStatus.Terminated
                             ? "Terminated: priced as an external buyer."
                             : $"In probation ({policy.ProbationDays} days from hire): priced as an external buyer."));
-                ExternalUnitPrice(rules, item!, request.AsOf, minorUnits, trace);
+                ExternalUnitPrice(item, externalPromotion, policy.Rounding, minorUnits, trace);
                 break;
             case PricedAs.Department:
-                TransferUnitPrice(item!, rules.DepartmentMarkupFor(item!.Category), policy.Rounding, minorUnits, trace);
+                TransferUnitPrice(item, categoryFacts.DepartmentMarkupPercent, policy.Rounding, minorUnits, trace);
                 break;
             case PricedAs.Affiliate:
-                TransferUnitPrice(item!, rules.TransferPricing.IntercompanyMarkupPercent, policy.Rounding, minorUnits, trace);
+                TransferUnitPrice(item, rules.TransferPricing.IntercompanyMarkupPercent, policy.Rounding, minorUnits, trace);
                 break;
             case PricedAs.Employee:
                 Classify(request, out var tier);
-                EmployeeUnitPrice(rules, item!, tier, line.ExternalUnitPrice, request.AsOf, minorUnits, trace);
+                EmployeeUnitPrice(rules, item, categoryFacts.Rule, tier, employeePromotion, line.ExternalUnitPrice,
+                    minorUnits, trace);
                 List<Violation>? ignored = null;
-                CheckQuantityLimits(request, item!, line.Quantity, ref ignored, trace);
+                CheckQuantityLimits((EmployeeBuyer)request.Buyer, skuFacts.Limits, item, line.Quantity, request.AsOf,
+                    ref ignored, trace);
                 AddAllowance(request, quote, index, trace);
                 break;
         }

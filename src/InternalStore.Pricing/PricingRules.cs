@@ -6,38 +6,36 @@ namespace InternalStore.Pricing;
 /// </summary>
 public sealed class PricingRules
 {
-    private static readonly Promotion[] NoPromotions = [];
-    private static readonly QuantityLimit[] NoLimits = [];
+    private static readonly SkuFacts NoSkuFacts = new([], []);
 
-    private readonly Dictionary<string, CategoryRule> _categoryRules;
-    private readonly Dictionary<string, Promotion[]> _promotionsBySku;
-    private readonly Dictionary<string, Promotion[]> _promotionsByCategory;
-    private readonly Dictionary<string, QuantityLimit[]> _limitsBySku;
-    private readonly Dictionary<string, decimal> _departmentMarkups;
+    private readonly Dictionary<string, CategoryFacts> _categories;
+    private readonly Dictionary<string, SkuFacts> _skus;
+    private readonly CategoryFacts _uncategorised;
 
     private PricingRules(DiscountPolicy policy, IReadOnlyList<Promotion> promotions, TransferPricing transferPricing)
     {
         Policy = policy;
         Promotions = promotions;
         TransferPricing = transferPricing;
+        FloorMultiplier = 1m + policy.MinMarginPercent * 0.01m;
 
-        _categoryRules = new Dictionary<string, CategoryRule>(StringComparer.Ordinal);
-        foreach (var rule in policy.CategoryRules)
-            _categoryRules.TryAdd(rule.Category, rule);
+        var categoryNames = policy.CategoryRules.Select(r => r.Category)
+            .Concat(promotions.Where(p => p.Sku is null && p.Category is not null).Select(p => p.Category!))
+            .Concat(transferPricing.CategoryMarkups.Select(m => m.Category))
+            .Distinct(StringComparer.Ordinal);
+        _categories = categoryNames.ToDictionary(c => c, c => new CategoryFacts(
+            policy.CategoryRules.FirstOrDefault(r => r.Category == c),
+            [.. promotions.Where(p => p.Sku is null && p.Category == c).Select(p => new PromotionEntry(p))],
+            transferPricing.CategoryMarkups.FirstOrDefault(m => m.Category == c)?.MarkupPercent
+                ?? transferPricing.DefaultMarkupPercent), StringComparer.Ordinal);
+        _uncategorised = new CategoryFacts(null, [], transferPricing.DefaultMarkupPercent);
 
-        _promotionsBySku = promotions.Where(p => p.Sku is not null)
-            .GroupBy(p => p.Sku!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
-        _promotionsByCategory = promotions.Where(p => p.Sku is null && p.Category is not null)
-            .GroupBy(p => p.Category!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
-        _limitsBySku = policy.QuantityLimits
-            .GroupBy(l => l.Sku, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
-
-        _departmentMarkups = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        foreach (var markup in transferPricing.CategoryMarkups)
-            _departmentMarkups.TryAdd(markup.Category, markup.MarkupPercent);
+        var skuNames = promotions.Where(p => p.Sku is not null).Select(p => p.Sku!)
+            .Concat(policy.QuantityLimits.Select(l => l.Sku))
+            .Distinct(StringComparer.Ordinal);
+        _skus = skuNames.ToDictionary(s => s, s => new SkuFacts(
+            [.. promotions.Where(p => p.Sku == s).Select(p => new PromotionEntry(p))],
+            [.. policy.QuantityLimits.Where(l => l.Sku == s)]), StringComparer.Ordinal);
     }
 
     /// <summary>The policy in force.</summary>
@@ -49,6 +47,9 @@ public sealed class PricingRules
     /// <summary>Transfer-pricing settings.</summary>
     public TransferPricing TransferPricing { get; }
 
+    /// <summary>1 + minimum margin, as a fraction: floor = unit cost x this.</summary>
+    internal decimal FloorMultiplier { get; }
+
     /// <summary>Indexes the inputs. They must not change afterwards.</summary>
     public static PricingRules Create(DiscountPolicy policy, IReadOnlyList<Promotion> promotions,
         TransferPricing transferPricing)
@@ -59,39 +60,51 @@ public sealed class PricingRules
         return new PricingRules(policy, promotions, transferPricing);
     }
 
-    internal CategoryRule? CategoryRuleFor(string category) =>
-        _categoryRules.TryGetValue(category, out var rule) ? rule : null;
+    internal CategoryFacts CategoryFactsFor(string category) =>
+        _categories.TryGetValue(category, out var facts) ? facts : _uncategorised;
 
-    internal QuantityLimit[] LimitsFor(string sku) =>
-        _limitsBySku.Count > 0 && _limitsBySku.TryGetValue(sku, out var limits) ? limits : NoLimits;
+    internal SkuFacts SkuFactsFor(string sku) =>
+        _skus.Count > 0 && _skus.TryGetValue(sku, out var facts) ? facts : NoSkuFacts;
 
-    internal decimal DepartmentMarkupFor(string category) =>
-        _departmentMarkups.TryGetValue(category, out var markup) ? markup : TransferPricing.DefaultMarkupPercent;
-
-    /// <summary>The highest-percent promotion for the item, audience and day; null when none applies.</summary>
-    internal Promotion? BestPromotion(CatalogItem item, DateOnly asOf, bool forEmployee)
+    /// <summary>The highest-percent promotions that apply on <paramref name="asOf"/>, for external buyers and for employees.</summary>
+    internal static (PromotionEntry? External, PromotionEntry? Employee) BestPromotions(SkuFacts sku,
+        CategoryFacts category, DateOnly asOf)
     {
-        Promotion? best = null;
-        if (_promotionsBySku.Count > 0 && _promotionsBySku.TryGetValue(item.Sku, out var bySku))
-            best = Better(best, bySku, asOf, forEmployee);
-        if (_promotionsByCategory.Count > 0 && _promotionsByCategory.TryGetValue(item.Category, out var byCategory))
-            best = Better(best, byCategory, asOf, forEmployee);
-        return best;
+        PromotionEntry? external = null, employee = null;
+        Consider(sku.Promotions, asOf, ref external, ref employee);
+        Consider(category.Promotions, asOf, ref external, ref employee);
+        return (external, employee);
     }
 
-    private static Promotion? Better(Promotion? best, Promotion[] candidates, DateOnly asOf, bool forEmployee)
+    private static void Consider(PromotionEntry[] candidates, DateOnly asOf, ref PromotionEntry? external,
+        ref PromotionEntry? employee)
     {
-        foreach (var promotion in candidates)
+        for (var i = 0; i < candidates.Length; i++)
         {
-            var audienceMatches = promotion.Audience == PromotionAudience.All
-                || promotion.Audience == (forEmployee ? PromotionAudience.Employee : PromotionAudience.External);
-            if (audienceMatches && promotion.From <= asOf && asOf <= promotion.To
-                && (best is null || promotion.Percent > best.Percent))
-                best = promotion;
+            var promotion = candidates[i];
+            if (promotion.From > asOf || asOf > promotion.To)
+                continue;
+            if (promotion.Audience != PromotionAudience.Employee && (external is null || promotion.Percent > external.Percent))
+                external = promotion;
+            if (promotion.Audience != PromotionAudience.External && (employee is null || promotion.Percent > employee.Percent))
+                employee = promotion;
         }
-
-        return best;
     }
+}
 
-    internal static Promotion[] Empty => NoPromotions;
+/// <summary>What the rules say about one category: its rule, its promotions, its department markup.</summary>
+internal sealed record CategoryFacts(CategoryRule? Rule, PromotionEntry[] Promotions, decimal DepartmentMarkupPercent);
+
+/// <summary>What the rules say about one SKU: its promotions and quantity limits.</summary>
+internal sealed record SkuFacts(PromotionEntry[] Promotions, QuantityLimit[] Limits);
+
+/// <summary>A promotion with its price multiplier worked out once.</summary>
+internal sealed class PromotionEntry(Promotion promotion)
+{
+    public string Id { get; } = promotion.Id;
+    public decimal Percent { get; } = promotion.Percent;
+    public decimal Multiplier { get; } = 1m - promotion.Percent * 0.01m;
+    public PromotionAudience Audience { get; } = promotion.Audience;
+    public DateOnly From { get; } = promotion.From;
+    public DateOnly To { get; } = promotion.To;
 }
