@@ -22,7 +22,12 @@ builder.Services.AddStoreAuth(builder.Configuration, builder.Environment);
 builder.Services.AddStoreProblemDetails();
 builder.Services.AddStoreTelemetry(builder.Configuration);
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-builder.Services.Configure<JsonOptions>(options => options.SerializerOptions.AllowTrailingCommas = false);
+builder.Services.Configure<JsonOptions>(options =>
+{
+    // A number is a JSON number: "2" is not a quantity, and a price is never read from a string.
+    options.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+    options.SerializerOptions.AllowTrailingCommas = false;
+});
 builder.Services.AddOpenApi(options => options.AddDocumentTransformer<SecuritySchemesTransformer>());
 builder.Services.AddHealthChecks().AddDbContextCheck<StoreDbContext>("database", tags: ["ready"]);
 
@@ -42,6 +47,7 @@ app.MapScalarApiReference(options => options.WithTitle("InternalStore API"));
 
 app.MapCatalogEndpoints();
 app.MapPeopleEndpoints();
+app.MapPricingEndpoints();
 
 await app.RunAsync();
 

@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped,
             includeInternalTypes: true);
         services.AddSingleton(TimeProvider.System);
+        services.AddScoped<Pricing.PricingFacts>();
         return services;
     }
 }

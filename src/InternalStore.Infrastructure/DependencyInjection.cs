@@ -5,6 +5,9 @@ using InternalStore.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using InternalStore.Application.Pricing;
 
 namespace InternalStore.Infrastructure;
 
@@ -18,6 +21,8 @@ public static class DependencyInjection
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
+        services.Configure<PricingOptions>(configuration.GetSection(PricingOptions.Section));
+        services.AddSingleton(sp => new QuoteTokens(QuoteTokenKey(sp), sp.GetRequiredService<TimeProvider>()));
 
         var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
         switch (database.Provider.Trim().ToLowerInvariant())
@@ -47,5 +52,21 @@ public static class DependencyInjection
         services.AddSingleton<DemoData>();
         services.AddSingleton<TokenIssuer>();
         return services;
+    }
+
+    /// <summary>
+    /// Pricing:QuoteTokenKey, else a key derived from the JWT signing key (so that every instance of
+    /// the API agrees), else a random key for this process only.
+    /// </summary>
+    private static byte[] QuoteTokenKey(IServiceProvider services)
+    {
+        var pricing = services.GetRequiredService<IOptions<PricingOptions>>().Value;
+        if (!string.IsNullOrWhiteSpace(pricing.QuoteTokenKey))
+            return QuoteTokens.DeriveKey(pricing.QuoteTokenKey);
+        var signingKey = services.GetRequiredService<IOptions<AuthOptions>>().Value
+            .ResolveSigningKey(services.GetRequiredService<IHostEnvironment>());
+        return signingKey is null
+            ? System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)
+            : QuoteTokens.DeriveKey("quote:" + signingKey);
     }
 }

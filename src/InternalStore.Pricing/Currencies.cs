@@ -61,6 +61,17 @@ public static class Currencies
         return Math.Round(amount, units, MidpointRounding.AwayFromZero) + zeroWithScale;
     }
 
+    /// <summary>
+    /// The amount without trailing zeros beyond the currency's minor unit, and with at least that
+    /// many decimals: 1039.200000 USD is 1039.20, 13.125 stays 13.125. For intermediate amounts.
+    /// </summary>
+    public static decimal ToReadableScale(decimal amount, string currency)
+    {
+        var units = MinorUnits(currency);
+        var trimmed = amount / 1.0000000000000000000000000000m;
+        return trimmed.Scale >= units ? trimmed : trimmed + new decimal(0, 0, 0, false, (byte)units);
+    }
+
     /// <summary>True when the amount has no more decimals than the currency's minor unit allows.</summary>
     public static bool IsWholeMinorUnits(decimal amount, string currency) =>
         decimal.Round(amount, MinorUnits(currency)) == amount;

@@ -124,7 +124,7 @@ public static class PricingCaseFile
             var catalog = new PricingCatalog(Array(c, "catalog").Select(i => new CatalogItem(
                 Str(i, "sku"), Str(i, "category"), Dec(i, "listPrice"), Dec(i, "unitCost"),
                 i["employeeDiscount"]?.GetValue<bool>() ?? true)));
-            var rules = PricingRules.Create(ParsePolicy(Obj(c, "policy")),
+            var rules = PricingRules.Create(DiscountPolicyJson.Read(Obj(c, "policy")),
                 Array(c, "promotions").Select(ParsePromotion).ToList(), ParseTransferPricing(Obj(c, "transferPricing")));
             var lines = Array(c, "lines").Select(l => new CartLine(Str(l, "sku"), Quantity(l["quantity"]))).ToList();
             var request = new PricingRequest(rules, catalog, ParseBuyer(Obj(c, "buyer")), lines,
@@ -137,31 +137,6 @@ public static class PricingCaseFile
             throw new FormatException($"Case '{name}': {ex.Message}", ex);
         }
     }
-
-    private static DiscountPolicy ParsePolicy(JsonObject p) => new()
-    {
-        Tiers = Array(p, "tiers").Select(t => new Tier(Str(t, "id"), Dec(t, "percent"), OptInt(t, "minGrade"),
-            OptInt(t, "minTenureMonths"))).ToList(),
-        ProbationDays = OptInt(p, "probationDays") ?? 0,
-        CategoryRules = Array(p, "categoryRules").Select(r => new CategoryRule(Str(r, "category"),
-            r["exclude"]?.GetValue<bool>() ?? false, OptDec(r, "percent"), OptDec(r, "maxPercent"))).ToList(),
-        MinMarginPercent = OptDec(p, "minMarginPercent") ?? 0m,
-        AnnualAllowance = OptDec(p, "annualAllowance"),
-        QuantityLimits = Array(p, "quantityLimits").Select(l => new QuantityLimit(Str(l, "sku"),
-            OptInt(l, "maxUnits") ?? 0, OptInt(l, "windowDays") ?? 0)).ToList(),
-        PromotionStacking = (p["promotionStacking"]?.GetValue<string>() ?? "best") switch
-        {
-            "best" => PromotionStacking.Best,
-            "compound" => PromotionStacking.Compound,
-            var other => throw new FormatException($"promotionStacking '{other}' is not best or compound."),
-        },
-        Rounding = (p["rounding"]?.GetValue<string>() ?? "halfUp") switch
-        {
-            "halfUp" => RoundingMode.HalfUp,
-            "halfEven" => RoundingMode.HalfEven,
-            var other => throw new FormatException($"rounding '{other}' is not halfUp or halfEven."),
-        },
-    };
 
     private static Promotion ParsePromotion(JsonObject p) => new(
         Str(p, "id"), Dec(p, "percent"),
@@ -200,19 +175,19 @@ public static class PricingCaseFile
             ? quantity
             : 0;
 
-    private static IEnumerable<JsonObject> Array(JsonObject o, string name) =>
+    internal static IEnumerable<JsonObject> Array(JsonObject o, string name) =>
         (o[name] as JsonArray)?.Select(n => n as JsonObject ?? throw new FormatException($"{name} holds a non-object.")) ?? [];
 
-    private static JsonObject Obj(JsonObject o, string name) =>
+    internal static JsonObject Obj(JsonObject o, string name) =>
         o[name] as JsonObject ?? throw new FormatException($"'{name}' is missing or not an object.");
 
-    private static string Str(JsonObject o, string name) =>
+    internal static string Str(JsonObject o, string name) =>
         o[name]?.GetValue<string>() ?? throw new FormatException($"'{name}' is missing.");
 
-    private static decimal Dec(JsonObject o, string name) =>
+    internal static decimal Dec(JsonObject o, string name) =>
         OptDec(o, name) ?? throw new FormatException($"'{name}' is missing.");
 
-    private static decimal? OptDec(JsonObject o, string name) => o[name] switch
+    internal static decimal? OptDec(JsonObject o, string name) => o[name] switch
     {
         null => null,
         JsonValue v when v.GetValueKind() == JsonValueKind.String =>
@@ -223,7 +198,7 @@ public static class PricingCaseFile
         _ => throw new FormatException($"'{name}' is not a decimal."),
     };
 
-    private static int? OptInt(JsonObject o, string name) => o[name] switch
+    internal static int? OptInt(JsonObject o, string name) => o[name] switch
     {
         null => null,
         JsonValue v when v.GetValueKind() == JsonValueKind.Number =>
@@ -233,6 +208,6 @@ public static class PricingCaseFile
         _ => throw new FormatException($"'{name}' is not an integer."),
     };
 
-    private static DateOnly Date(JsonObject o, string name) =>
+    internal static DateOnly Date(JsonObject o, string name) =>
         DateOnly.ParseExact(Str(o, name), "yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

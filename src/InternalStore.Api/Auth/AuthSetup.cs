@@ -15,6 +15,7 @@ public static class Policies
     /// <summary>Any person of the group (not the storefront).</summary>
     public const string Person = "person";
 
+    public const string Employee = Roles.Employee;
     public const string Catalog = Roles.Catalog;
     public const string Hr = Roles.Hr;
     public const string Finance = Roles.Finance;
@@ -78,6 +79,7 @@ public static class AuthSetup
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.AnyCaller, policy => policy.RequireAuthenticatedUser())
             .AddPolicy(Policies.Person, policy => policy.RequireRole(Roles.People))
+            .AddPolicy(Policies.Employee, policy => policy.RequireRole(Roles.Employee))
             .AddPolicy(Policies.Catalog, policy => policy.RequireRole(Roles.Catalog))
             .AddPolicy(Policies.Hr, policy => policy.RequireRole(Roles.Hr))
             .AddPolicy(Policies.Finance, policy => policy.RequireRole(Roles.Finance));

@@ -1,6 +1,7 @@
 using InternalStore.Domain.Access;
 using InternalStore.Domain.Catalog;
 using InternalStore.Domain.People;
+using InternalStore.Domain.Pricing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -16,6 +17,9 @@ public interface IStoreDb
     DbSet<CostCenter> CostCenters { get; }
     DbSet<Employee> Employees { get; }
     DbSet<ApiKey> ApiKeys { get; }
+    DbSet<PolicyVersion> Policies { get; }
+    DbSet<StorePromotion> Promotions { get; }
+    DbSet<TransferPricingSettings> TransferPricing { get; }
 
     /// <summary>
     /// Loads products for a change that must not interleave with another (stock moves): the rows stay

@@ -1,5 +1,6 @@
 using InternalStore.Domain.Catalog;
 using InternalStore.Domain.People;
+using InternalStore.Domain.Pricing;
 
 namespace InternalStore.Infrastructure.Persistence;
 
@@ -48,8 +49,42 @@ public sealed class DemoData(TimeProvider clock)
         db.Products.AddRange(Products.Select(p => Product.Create(p.Sku,
             new ProductDetails(p.Name, p.Description, p.Category, p.List, p.Cost, Usd, p.EmployeeDiscount, Active: true),
             p.Stock, now)));
+
+        var policy = PolicyVersion.Draft(null, 1, "Group employee discount policy", GroupPolicyDocument, "seed", now);
+        policy.Publish(new DateOnly(2020, 1, 1), now);
+        db.Policies.Add(policy);
+        db.Promotions.AddRange(
+            new StorePromotion("staff-coffee", "COF-1K", null, 40m, "employee", new DateOnly(today.Year, 1, 1), new DateOnly(today.Year, 12, 31)),
+            new StorePromotion("spring-apparel", null, "apparel", 25m, "all", new DateOnly(today.Year, 3, 1), new DateOnly(today.Year, 3, 31)),
+            new StorePromotion("home-week", null, "home", 15m, "all", today.AddDays(-3), today.AddDays(4)));
+        db.TransferPricing.Add(new TransferPricingSettings(5m, 8m, """[{"category":"electronics","markupPercent":"3"}]"""));
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>The policy of pricing.md's worked cases: three tiers, category rules, a 1 500 allowance, two limits.</summary>
+    private const string GroupPolicyDocument = """
+        {
+          "tiers": [
+            { "id": "gold", "percent": "30", "minGrade": 7, "minTenureMonths": 60 },
+            { "id": "silver", "percent": "20", "minGrade": 4 },
+            { "id": "standard", "percent": "15" }
+          ],
+          "probationDays": 90,
+          "categoryRules": [
+            { "category": "electronics", "maxPercent": "10" },
+            { "category": "gift-cards", "exclude": true },
+            { "category": "apparel", "percent": "35" }
+          ],
+          "minMarginPercent": "5",
+          "annualAllowance": "1500.00",
+          "quantityLimits": [
+            { "sku": "LAP-13", "maxUnits": 1, "windowDays": 365 },
+            { "sku": "HDP-01", "maxUnits": 3, "windowDays": 30 }
+          ],
+          "promotionStacking": "best",
+          "rounding": "halfUp"
+        }
+        """;
 
     private sealed record DemoProduct(string Sku, string Name, string Category, decimal List, decimal Cost, int Stock,
         string Description = "", bool EmployeeDiscount = true);

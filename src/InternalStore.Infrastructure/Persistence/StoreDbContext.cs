@@ -2,6 +2,7 @@ using InternalStore.Application.Common;
 using InternalStore.Domain.Access;
 using InternalStore.Domain.Catalog;
 using InternalStore.Domain.People;
+using InternalStore.Domain.Pricing;
 using Microsoft.EntityFrameworkCore;
 
 namespace InternalStore.Infrastructure.Persistence;
@@ -19,6 +20,9 @@ public abstract class StoreDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<CostCenter> CostCenters => Set<CostCenter>();
     public DbSet<Employee> Employees => Set<Employee>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<PolicyVersion> Policies => Set<PolicyVersion>();
+    public DbSet<StorePromotion> Promotions => Set<StorePromotion>();
+    public DbSet<TransferPricingSettings> TransferPricing => Set<TransferPricingSettings>();
 
     public abstract Task<List<Product>> LockProductsAsync(IReadOnlyCollection<string> skus,
         CancellationToken cancellationToken);

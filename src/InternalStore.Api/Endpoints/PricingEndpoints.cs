@@ -1,0 +1,28 @@
+using InternalStore.Api.Auth;
+using InternalStore.Application.Pricing;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace InternalStore.Api.Endpoints;
+
+public static class PricingEndpoints
+{
+    public static IEndpointRouteBuilder MapPricingEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/quotes", Quote).WithTags("Pricing").RequireAuthorization(Policies.AnyCaller)
+            .WithSummary("Price a cart for the caller (storefront key: external) with explanations and a quote token.");
+        app.MapGet("/api/me/allowance", MyAllowance).WithTags("Pricing").RequireAuthorization(Policies.Employee)
+            .WithSummary("The caller's allowance for the year and quantity-limit usage.");
+        return app;
+    }
+
+    private static async Task<Ok<QuoteDto>> Quote(HttpContext http, ISender sender, QuoteRequest request,
+        CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new QuoteCartQuery(http.User.ToCaller(), request.Lines), ct));
+
+    private static async Task<Ok<AllowanceDto>> MyAllowance(HttpContext http, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetMyAllowanceQuery(http.User.ToCaller()), ct));
+}
+
+/// <summary>Only SKUs and quantities: any price a client sends is not even read.</summary>
+public sealed record QuoteRequest(IReadOnlyList<QuoteLineRequest>? Lines);

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using InternalStore.Application.Common;
+using InternalStore.Domain.People;
+using InternalStore.Domain.Pricing;
+using InternalStore.Pricing;
+using Microsoft.EntityFrameworkCore;
+using EmploymentStatus = InternalStore.Domain.People.EmploymentStatus;
+
+namespace InternalStore.Application.Pricing;
+
+/// <summary>Loads what the pure engine needs from the database: the rules in force, the buyer, the cart's items.</summary>
+public sealed class PricingFacts(IStoreDb db)
+{
+    /// <summary>
+    /// The published version in force for the company on the day: the company's own if it has one
+    /// in force, else the group default (company null).
+    /// </summary>
+    public async Task<PolicyVersion?> PolicyInForceAsync(string? companyCode, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var candidates = await db.Policies.AsNoTracking()
+            .Where(p => p.Status == PolicyStatus.Published && p.EffectiveFrom <= asOf
+                        && (p.CompanyCode == companyCode || p.CompanyCode == null))
+            .ToListAsync(cancellationToken);
+        return candidates
+            .OrderByDescending(p => p.CompanyCode is not null)
+            .ThenByDescending(p => p.EffectiveFrom)
+            .ThenByDescending(p => p.Version)
+            .FirstOrDefault();
+    }
+
+    public async Task<PricingRules> RulesAsync(string? companyCode, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var policy = await PolicyInForceAsync(companyCode, asOf, cancellationToken);
+        var document = policy is null ? new DiscountPolicy() : DiscountPolicyJson.Read(policy.Document);
+        var promotions = await db.Promotions.AsNoTracking()
+            .Where(p => p.From <= asOf && p.To >= asOf)
+            .ToListAsync(cancellationToken);
+        var transfer = await db.TransferPricing.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        return PricingRules.Create(document, promotions.Select(ToEngine).ToList(), ToEngine(transfer));
+    }
+
+    public async Task<Employee?> EmployeeAsync(string id, CancellationToken cancellationToken) =>
+        await db.Employees.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+
+    /// <summary>The employee as the engine sees them. Usage comes from the order ledgers once ordering exists.</summary>
+    public static EmployeeBuyer ToBuyer(Employee employee, DateOnly asOf) => new(
+        employee.Grade,
+        employee.HireDate,
+        employee.Status == EmploymentStatus.Active && (employee.TerminationDate is null || employee.TerminationDate > asOf)
+            ? InternalStore.Pricing.EmploymentStatus.Active
+            : InternalStore.Pricing.EmploymentStatus.Terminated,
+        AllowanceUsed: 0m,
+        Purchases: []);
+
+    private static Promotion ToEngine(StorePromotion p) => new(p.Id, p.Percent, p.Audience switch
+    {
+        "employee" => PromotionAudience.Employee,
+        "external" => PromotionAudience.External,
+        _ => PromotionAudience.All,
+    }, p.From, p.To, p.Sku, p.Category);
+
+    private static TransferPricing ToEngine(TransferPricingSettings? settings)
+    {
+        if (settings is null)
+            return new TransferPricing(0m, [], 0m);
+        var markups = JsonNode.Parse(settings.CategoryMarkups) is JsonArray array
+            ? array.OfType<JsonObject>().Select(m => new CategoryMarkup(
+                m["category"]!.GetValue<string>(),
+                decimal.Parse(m["markupPercent"]!.ToString(), System.Globalization.CultureInfo.InvariantCulture))).ToList()
+            : [];
+        return new TransferPricing(settings.DefaultMarkupPercent, markups, settings.IntercompanyMarkupPercent);
+    }
+
+    internal static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
+}

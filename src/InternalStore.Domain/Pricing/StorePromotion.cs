@@ -1,0 +1,38 @@
+namespace InternalStore.Domain.Pricing;
+
+/// <summary>A percentage promotion on one SKU or one category, for an audience, valid from..to inclusive.</summary>
+public sealed class StorePromotion
+{
+    private StorePromotion()
+    {
+        Id = Audience = string.Empty;
+    }
+
+    public StorePromotion(string id, string? sku, string? category, decimal percent, string audience, DateOnly from, DateOnly to)
+    {
+        if ((sku is null) == (category is null))
+            throw new ArgumentException("A promotion names either a SKU or a category.", nameof(sku));
+        ArgumentOutOfRangeException.ThrowIfNegative(percent);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(percent, 100m);
+        if (to < from)
+            throw new ArgumentException("A promotion cannot end before it starts.", nameof(to));
+        Id = id;
+        Sku = sku;
+        Category = category;
+        Percent = percent;
+        Audience = audience;
+        From = from;
+        To = to;
+    }
+
+    public string Id { get; private set; }
+    public string? Sku { get; private set; }
+    public string? Category { get; private set; }
+    public decimal Percent { get; private set; }
+
+    /// <summary><c>all</c>, <c>external</c> or <c>employee</c>.</summary>
+    public string Audience { get; private set; }
+
+    public DateOnly From { get; private set; }
+    public DateOnly To { get; private set; }
+}

@@ -1,0 +1,101 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace InternalStore.Infrastructure.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Pricing : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "policy_versions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CompanyCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: true),
+                    Document = table.Column<string>(type: "character varying(1000000)", maxLength: 1000000, nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_policy_versions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_policy_versions_companies_CompanyCode",
+                        column: x => x.CompanyCode,
+                        principalTable: "companies",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "promotions",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Sku = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Category = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Percent = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: false),
+                    Audience = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    From = table.Column<DateOnly>(type: "date", nullable: false),
+                    To = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_promotions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "transfer_pricing",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    DefaultMarkupPercent = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: false),
+                    IntercompanyMarkupPercent = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: false),
+                    CategoryMarkups = table.Column<string>(type: "character varying(100000)", maxLength: 100000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_transfer_pricing", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_policy_versions_CompanyCode_Status_EffectiveFrom",
+                table: "policy_versions",
+                columns: new[] { "CompanyCode", "Status", "EffectiveFrom" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_policy_versions_CompanyCode_Version",
+                table: "policy_versions",
+                columns: new[] { "CompanyCode", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_promotions_To",
+                table: "promotions",
+                column: "To");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "policy_versions");
+
+            migrationBuilder.DropTable(
+                name: "promotions");
+
+            migrationBuilder.DropTable(
+                name: "transfer_pricing");
+        }
+    }
+}
