@@ -118,7 +118,9 @@ public static class PricingCaseFile
 
     private static PricingCase ParseCase(JsonObject c, int index)
     {
-        var name = c["name"]?.GetValue<string>() ?? $"case {index}";
+        var name = c["name"] is JsonValue named && named.GetValueKind() == JsonValueKind.String
+            ? named.GetValue<string>()
+            : $"case {index}";
         try
         {
             var catalog = new PricingCatalog(Array(c, "catalog").Select(i => new CatalogItem(
