@@ -48,6 +48,7 @@ app.MapScalarApiReference(options => options.WithTitle("InternalStore API"));
 app.MapCatalogEndpoints();
 app.MapPeopleEndpoints();
 app.MapPricingEndpoints();
+app.MapPolicyEndpoints();
 
 await app.RunAsync();
 

@@ -18,6 +18,7 @@ public interface IStoreDb
     DbSet<Employee> Employees { get; }
     DbSet<ApiKey> ApiKeys { get; }
     DbSet<PolicyVersion> Policies { get; }
+    DbSet<PolicyAuditEntry> PolicyAudit { get; }
     DbSet<StorePromotion> Promotions { get; }
     DbSet<TransferPricingSettings> TransferPricing { get; }
 

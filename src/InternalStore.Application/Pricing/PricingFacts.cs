@@ -13,20 +13,36 @@ namespace InternalStore.Application.Pricing;
 public sealed class PricingFacts(IStoreDb db)
 {
     /// <summary>
-    /// The published version in force for the company on the day: the company's own if it has one
-    /// in force, else the group default (company null).
+    /// The published version in force for the company on the day: its own, else its parent's (the
+    /// group default), up the chain. A null company (the storefront) gets the group's top company's.
     /// </summary>
     public async Task<PolicyVersion?> PolicyInForceAsync(string? companyCode, DateOnly asOf, CancellationToken cancellationToken)
     {
+        var chain = await CompanyChainAsync(companyCode, cancellationToken);
         var candidates = await db.Policies.AsNoTracking()
-            .Where(p => p.Status == PolicyStatus.Published && p.EffectiveFrom <= asOf
-                        && (p.CompanyCode == companyCode || p.CompanyCode == null))
+            .Where(p => p.Status == PolicyStatus.Published && p.EffectiveFrom <= asOf && chain.Contains(p.CompanyCode))
             .ToListAsync(cancellationToken);
         return candidates
-            .OrderByDescending(p => p.CompanyCode is not null)
+            .OrderBy(p => chain.IndexOf(p.CompanyCode))
             .ThenByDescending(p => p.EffectiveFrom)
             .ThenByDescending(p => p.Version)
             .FirstOrDefault();
+    }
+
+    /// <summary>The company and its ancestors, nearest first; for null, the top company.</summary>
+    public async Task<List<string>> CompanyChainAsync(string? companyCode, CancellationToken cancellationToken)
+    {
+        var parents = await db.Companies.AsNoTracking()
+            .ToDictionaryAsync(c => c.Code, c => c.ParentCode, StringComparer.Ordinal, cancellationToken);
+        var chain = new List<string>();
+        var code = companyCode ?? parents.FirstOrDefault(p => p.Value is null).Key;
+        while (code is not null && parents.TryGetValue(code, out var parent) && !chain.Contains(code))
+        {
+            chain.Add(code);
+            code = parent;
+        }
+
+        return chain;
     }
 
     public async Task<PricingRules> RulesAsync(string? companyCode, DateOnly asOf, CancellationToken cancellationToken)

@@ -9,19 +9,20 @@ public enum PolicyStatus
 }
 
 /// <summary>
-/// One version of a company's HR discount policy (or of the group default when
-/// <see cref="CompanyCode"/> is null). The document is the policy in the JSON format of the pricing
-/// library. Drafts are editable; publishing freezes the version and sets when it takes effect.
+/// One version of a company's HR discount policy. The parent company's policy is the group default:
+/// a subsidiary without a policy of its own in force follows its parent's. The document is the
+/// policy in the JSON format of the pricing library. Drafts are editable; publishing freezes the
+/// version and sets when it takes effect.
 /// </summary>
 public sealed class PolicyVersion
 {
     private PolicyVersion()
     {
-        Name = Document = CreatedBy = string.Empty;
+        CompanyCode = Name = Document = CreatedBy = string.Empty;
     }
 
     public Guid Id { get; private set; }
-    public string? CompanyCode { get; private set; }
+    public string CompanyCode { get; private set; }
     public int Version { get; private set; }
     public string Name { get; private set; }
     public PolicyStatus Status { get; private set; }
@@ -31,7 +32,7 @@ public sealed class PolicyVersion
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? PublishedAt { get; private set; }
 
-    public static PolicyVersion Draft(string? companyCode, int version, string name, string document, string createdBy,
+    public static PolicyVersion Draft(string companyCode, int version, string name, string document, string createdBy,
         DateTimeOffset now) => new()
     {
         Id = Guid.NewGuid(),

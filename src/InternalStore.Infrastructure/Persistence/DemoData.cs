@@ -50,7 +50,7 @@ public sealed class DemoData(TimeProvider clock)
             new ProductDetails(p.Name, p.Description, p.Category, p.List, p.Cost, Usd, p.EmployeeDiscount, Active: true),
             p.Stock, now)));
 
-        var policy = PolicyVersion.Draft(null, 1, "Group employee discount policy", GroupPolicyDocument, "seed", now);
+        var policy = PolicyVersion.Draft("JKL", 1, "Group employee discount policy", GroupPolicyDocument, "seed", now);
         policy.Publish(new DateOnly(2020, 1, 1), now);
         db.Policies.Add(policy);
         db.Promotions.AddRange(

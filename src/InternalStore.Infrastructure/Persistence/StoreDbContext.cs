@@ -21,6 +21,7 @@ public abstract class StoreDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Employee> Employees => Set<Employee>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<PolicyVersion> Policies => Set<PolicyVersion>();
+    public DbSet<PolicyAuditEntry> PolicyAudit => Set<PolicyAuditEntry>();
     public DbSet<StorePromotion> Promotions => Set<StorePromotion>();
     public DbSet<TransferPricingSettings> TransferPricing => Set<TransferPricingSettings>();
 

@@ -45,3 +45,19 @@ internal sealed class TransferPricingConfiguration : IEntityTypeConfiguration<Tr
         settings.Property(s => s.CategoryMarkups).HasMaxLength(100_000);
     }
 }
+
+internal sealed class PolicyAuditConfiguration : IEntityTypeConfiguration<PolicyAuditEntry>
+{
+    public void Configure(EntityTypeBuilder<PolicyAuditEntry> entry)
+    {
+        entry.ToTable("policy_audit");
+        entry.HasKey(e => e.Id);
+        entry.Property(e => e.By).HasMaxLength(100);
+        entry.Property(e => e.Action).HasMaxLength(20);
+        entry.Property(e => e.Field).HasMaxLength(300);
+        entry.Property(e => e.Before).HasMaxLength(4000);
+        entry.Property(e => e.After).HasMaxLength(4000);
+        entry.HasOne<PolicyVersion>().WithMany().HasForeignKey(e => e.PolicyId).OnDelete(DeleteBehavior.Cascade);
+        entry.HasIndex(e => new { e.PolicyId, e.Id });
+    }
+}

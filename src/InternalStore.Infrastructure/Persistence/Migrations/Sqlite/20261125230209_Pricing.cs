@@ -16,7 +16,7 @@ namespace InternalStore.Infrastructure.Persistence.Migrations.Sqlite
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CompanyCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    CompanyCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
@@ -68,6 +68,36 @@ namespace InternalStore.Infrastructure.Persistence.Migrations.Sqlite
                     table.PrimaryKey("PK_transfer_pricing", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "policy_audit",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PolicyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    By = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Field = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Before = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    After = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_policy_audit", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_policy_audit_policy_versions_PolicyId",
+                        column: x => x.PolicyId,
+                        principalTable: "policy_versions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_policy_audit_PolicyId_Id",
+                table: "policy_audit",
+                columns: new[] { "PolicyId", "Id" });
+
             migrationBuilder.CreateIndex(
                 name: "IX_policy_versions_CompanyCode_Status_EffectiveFrom",
                 table: "policy_versions",
@@ -89,13 +119,16 @@ namespace InternalStore.Infrastructure.Persistence.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "policy_versions");
+                name: "policy_audit");
 
             migrationBuilder.DropTable(
                 name: "promotions");
 
             migrationBuilder.DropTable(
                 name: "transfer_pricing");
+
+            migrationBuilder.DropTable(
+                name: "policy_versions");
         }
     }
 }

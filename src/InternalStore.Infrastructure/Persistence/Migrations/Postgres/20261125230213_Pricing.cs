@@ -1,5 +1,6 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
@@ -16,7 +17,7 @@ namespace InternalStore.Infrastructure.Persistence.Migrations.Postgres
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CompanyCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    CompanyCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false),
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
@@ -68,6 +69,36 @@ namespace InternalStore.Infrastructure.Persistence.Migrations.Postgres
                     table.PrimaryKey("PK_transfer_pricing", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "policy_audit",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PolicyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    By = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Action = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Field = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Before = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    After = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_policy_audit", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_policy_audit_policy_versions_PolicyId",
+                        column: x => x.PolicyId,
+                        principalTable: "policy_versions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_policy_audit_PolicyId_Id",
+                table: "policy_audit",
+                columns: new[] { "PolicyId", "Id" });
+
             migrationBuilder.CreateIndex(
                 name: "IX_policy_versions_CompanyCode_Status_EffectiveFrom",
                 table: "policy_versions",
@@ -89,13 +120,16 @@ namespace InternalStore.Infrastructure.Persistence.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "policy_versions");
+                name: "policy_audit");
 
             migrationBuilder.DropTable(
                 name: "promotions");
 
             migrationBuilder.DropTable(
                 name: "transfer_pricing");
+
+            migrationBuilder.DropTable(
+                name: "policy_versions");
         }
     }
 }
