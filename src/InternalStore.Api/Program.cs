@@ -49,6 +49,7 @@ app.MapCatalogEndpoints();
 app.MapPeopleEndpoints();
 app.MapPricingEndpoints();
 app.MapPolicyEndpoints();
+app.MapPromotionEndpoints();
 
 await app.RunAsync();
 

@@ -16,6 +16,10 @@ public static class Policies
     public const string Person = "person";
 
     public const string Employee = Roles.Employee;
+
+    /// <summary>Promotions: the catalog team's public ones, HR's staff-only ones.</summary>
+    public const string CatalogOrHr = "catalog-or-hr";
+
     public const string Catalog = Roles.Catalog;
     public const string Hr = Roles.Hr;
     public const string Finance = Roles.Finance;
@@ -80,6 +84,7 @@ public static class AuthSetup
             .AddPolicy(Policies.AnyCaller, policy => policy.RequireAuthenticatedUser())
             .AddPolicy(Policies.Person, policy => policy.RequireRole(Roles.People))
             .AddPolicy(Policies.Employee, policy => policy.RequireRole(Roles.Employee))
+            .AddPolicy(Policies.CatalogOrHr, policy => policy.RequireRole(Roles.Catalog, Roles.Hr))
             .AddPolicy(Policies.Catalog, policy => policy.RequireRole(Roles.Catalog))
             .AddPolicy(Policies.Hr, policy => policy.RequireRole(Roles.Hr))
             .AddPolicy(Policies.Finance, policy => policy.RequireRole(Roles.Finance));

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using InternalStore.Application.Common;
 using InternalStore.Domain.People;
 using InternalStore.Domain.Pricing;
@@ -80,12 +79,10 @@ public sealed class PricingFacts(IStoreDb db)
     {
         if (settings is null)
             return new TransferPricing(0m, [], 0m);
-        var markups = JsonNode.Parse(settings.CategoryMarkups) is JsonArray array
-            ? array.OfType<JsonObject>().Select(m => new CategoryMarkup(
-                m["category"]!.GetValue<string>(),
-                decimal.Parse(m["markupPercent"]!.ToString(), System.Globalization.CultureInfo.InvariantCulture))).ToList()
-            : [];
-        return new TransferPricing(settings.DefaultMarkupPercent, markups, settings.IntercompanyMarkupPercent);
+        var dto = Finance.TransferPricingMapping.ToDto(settings);
+        return new TransferPricing(dto.DefaultMarkupPercent,
+            dto.CategoryMarkups.Select(m => new CategoryMarkup(m.Category, m.MarkupPercent)).ToList(),
+            dto.IntercompanyMarkupPercent);
     }
 
     internal static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);

@@ -10,13 +10,30 @@ public sealed class StorePromotion
 
     public StorePromotion(string id, string? sku, string? category, decimal percent, string audience, DateOnly from, DateOnly to)
     {
+        Id = id;
+        Audience = audience;
+        Change(sku, category, percent, audience, from, to);
+    }
+
+    public const string AudienceAll = "all";
+    public const string AudienceExternal = "external";
+    public const string AudienceEmployee = "employee";
+
+    public static bool IsAudience(string? audience) => audience is AudienceAll or AudienceExternal or AudienceEmployee;
+
+    public bool SameAs(string? sku, string? category, decimal percent, string audience, DateOnly from, DateOnly to) =>
+        Sku == sku && Category == category && Percent == percent && Audience == audience && From == from && To == to;
+
+    public void Change(string? sku, string? category, decimal percent, string audience, DateOnly from, DateOnly to)
+    {
         if ((sku is null) == (category is null))
             throw new ArgumentException("A promotion names either a SKU or a category.", nameof(sku));
         ArgumentOutOfRangeException.ThrowIfNegative(percent);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(percent, 100m);
+        if (!IsAudience(audience))
+            throw new ArgumentException($"Audience '{audience}' is not all, external or employee.", nameof(audience));
         if (to < from)
             throw new ArgumentException("A promotion cannot end before it starts.", nameof(to));
-        Id = id;
         Sku = sku;
         Category = category;
         Percent = percent;

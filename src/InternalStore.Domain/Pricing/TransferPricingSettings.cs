@@ -21,6 +21,13 @@ public sealed class TransferPricingSettings
         CategoryMarkups = categoryMarkups;
     }
 
+    public void Replace(decimal defaultMarkupPercent, decimal intercompanyMarkupPercent, string categoryMarkups)
+    {
+        DefaultMarkupPercent = defaultMarkupPercent;
+        IntercompanyMarkupPercent = intercompanyMarkupPercent;
+        CategoryMarkups = categoryMarkups;
+    }
+
     public int Id { get; private set; }
     public decimal DefaultMarkupPercent { get; private set; }
     public decimal IntercompanyMarkupPercent { get; private set; }

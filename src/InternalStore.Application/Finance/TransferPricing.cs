@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using FluentValidation;
+using InternalStore.Application.Common;
+using InternalStore.Domain.Pricing;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace InternalStore.Application.Finance;
+
+public sealed record CategoryMarkupDto(string Category, decimal MarkupPercent);
+
+public sealed record TransferPricingDto(decimal DefaultMarkupPercent, decimal IntercompanyMarkupPercent,
+    IReadOnlyList<CategoryMarkupDto> CategoryMarkups);
+
+public sealed record GetTransferPricingQuery : IQuery<TransferPricingDto>;
+
+public sealed class GetTransferPricingHandler(IStoreDb db) : IQueryHandler<GetTransferPricingQuery, TransferPricingDto>
+{
+    public async ValueTask<TransferPricingDto> Handle(GetTransferPricingQuery query, CancellationToken cancellationToken)
+    {
+        var settings = await db.TransferPricing.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        return settings is null ? new TransferPricingDto(0m, 0m, []) : TransferPricingMapping.ToDto(settings);
+    }
+}
+
+/// <summary>Replaces the markups. Departments pay cost x (1 + markup); affiliates cost x (1 + intercompany markup).</summary>
+public sealed record UpdateTransferPricingCommand(decimal? DefaultMarkupPercent, decimal? IntercompanyMarkupPercent,
+    IReadOnlyList<CategoryMarkupDto>? CategoryMarkups) : ICommand<TransferPricingDto>;
+
+public sealed class UpdateTransferPricingValidator : AbstractValidator<UpdateTransferPricingCommand>
+{
+    public UpdateTransferPricingValidator()
+    {
+        RuleFor(x => x.DefaultMarkupPercent).NotNull().InclusiveBetween(0m, 1000m).OverridePropertyName("defaultMarkupPercent");
+        RuleFor(x => x.IntercompanyMarkupPercent).NotNull().InclusiveBetween(0m, 1000m)
+            .OverridePropertyName("intercompanyMarkupPercent");
+        RuleForEach(x => x.CategoryMarkups).ChildRules(m =>
+        {
+            m.RuleFor(x => x.Category).NotEmpty().MaximumLength(50);
+            m.RuleFor(x => x.MarkupPercent).InclusiveBetween(0m, 1000m);
+        }).OverridePropertyName("categoryMarkups");
+        RuleFor(x => x.CategoryMarkups).Must(m => m is null || m.Select(c => c.Category).Distinct().Count() == m.Count)
+            .WithMessage("A category has one markup.").OverridePropertyName("categoryMarkups");
+    }
+}
+
+public sealed class UpdateTransferPricingHandler(IStoreDb db)
+    : ICommandHandler<UpdateTransferPricingCommand, TransferPricingDto>
+{
+    public async ValueTask<TransferPricingDto> Handle(UpdateTransferPricingCommand command, CancellationToken cancellationToken)
+    {
+        var markups = new JsonArray([.. (command.CategoryMarkups ?? []).Select(m => (JsonNode)new JsonObject
+        {
+            ["category"] = m.Category,
+            ["markupPercent"] = m.MarkupPercent.ToString(CultureInfo.InvariantCulture),
+        })]);
+        var settings = await db.TransferPricing.FirstOrDefaultAsync(cancellationToken);
+        if (settings is null)
+            db.TransferPricing.Add(settings = new TransferPricingSettings(0m, 0m, "[]"));
+        settings.Replace(command.DefaultMarkupPercent!.Value, command.IntercompanyMarkupPercent!.Value, markups.ToJsonString());
+        await db.SaveChangesAsync(cancellationToken);
+        return TransferPricingMapping.ToDto(settings);
+    }
+}
+
+public static class TransferPricingMapping
+{
+    public static TransferPricingDto ToDto(TransferPricingSettings s) => new(s.DefaultMarkupPercent, s.IntercompanyMarkupPercent,
+        (JsonNode.Parse(s.CategoryMarkups) as JsonArray ?? []).OfType<JsonObject>()
+        .Select(m => new CategoryMarkupDto(m["category"]!.GetValue<string>(),
+            decimal.Parse(m["markupPercent"]!.ToString(), CultureInfo.InvariantCulture)))
+        .ToList());
+}

@@ -1,0 +1,32 @@
+using FluentValidation;
+using InternalStore.Application.Common;
+using InternalStore.Domain.Common;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace InternalStore.Application.Promotions;
+
+/// <summary>Changes a promotion's terms. Who may change it depends on its audience, before and after.</summary>
+public sealed record UpdatePromotionCommand(Caller Caller, string Id, PromotionInput Promotion) : ICommand<PromotionDto>;
+
+public sealed class UpdatePromotionValidator : AbstractValidator<UpdatePromotionCommand>
+{
+    public UpdatePromotionValidator() => this.InputRules(x => x.Promotion);
+}
+
+public sealed class UpdatePromotionHandler(IStoreDb db) : ICommandHandler<UpdatePromotionCommand, PromotionDto>
+{
+    public async ValueTask<PromotionDto> Handle(UpdatePromotionCommand command, CancellationToken cancellationToken)
+    {
+        var promotion = await db.Promotions.FirstOrDefaultAsync(x => x.Id == command.Id, cancellationToken)
+            ?? throw new NotFoundException("Promotion", command.Id);
+        var p = command.Promotion;
+        PromotionRules.EnsureMayManage(command.Caller, promotion.Audience);
+        PromotionRules.EnsureMayManage(command.Caller, p.Audience!);
+        await CreatePromotionHandler.EnsureTargetExistsAsync(db, p, cancellationToken);
+
+        promotion.Change(p.Sku, p.Category, p.Percent!.Value, p.Audience!, p.From!.Value, p.To!.Value);
+        await db.SaveChangesAsync(cancellationToken);
+        return promotion.ToDto();
+    }
+}
