@@ -13,8 +13,14 @@ public static class PricingEndpoints
             .WithSummary("Price a cart for the caller (storefront key: external) with explanations and a quote token.");
         app.MapGet("/api/me/allowance", MyAllowance).WithTags("Pricing").RequireAuthorization(Policies.Employee)
             .WithSummary("The caller's allowance for the year and quantity-limit usage.");
+        app.MapGet("/api/storefront/rules", StorefrontRules).WithTags("Pricing").RequireAuthorization(Policies.AnyCaller)
+            .WithSummary("Currency, rounding and today's public promotions: enough to price external carts with the library.");
         return app;
     }
+
+    private static async Task<Ok<Application.Storefront.StorefrontRulesDto>> StorefrontRules(ISender sender,
+        CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new Application.Storefront.GetStorefrontRulesQuery(), ct));
 
     private static async Task<Ok<QuoteDto>> Quote(HttpContext http, ISender sender, QuoteRequest request,
         CancellationToken ct) =>
