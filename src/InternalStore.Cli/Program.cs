@@ -9,6 +9,7 @@ var root = new RootCommand("internalstore: admin CLI of the InternalStore employ
     TokenCommand.Create(),
     ApiKeyCommand.Create(),
     QuoteCommand.Create(),
+    PolicyCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

@@ -63,6 +63,44 @@ public abstract class CliTests(StoreFactory store)
     }
 
     [Fact]
+    public async Task Policy_export_then_import_creates_and_publishes_a_new_version()
+    {
+        var export = await CliRunner.RunAsync(store.CliEnvironment, "policy", "export");
+        Assert.True(export.ExitCode == 0, export.StdErr);
+        var exported = System.Text.Json.Nodes.JsonNode.Parse(export.StdOut)!;
+        Assert.Equal("JKL", exported["company"]!.GetValue<string>());
+        var file = Path.GetTempFileName();
+        await File.WriteAllTextAsync(file, export.StdOut);
+        var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(400).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var import = await CliRunner.RunAsync(store.CliEnvironment, "policy", "import", "--file", file, "--company", "XYZ",
+            "--name", "XYZ from file", "--publish", day);
+
+        Assert.True(import.ExitCode == 0, import.StdErr);
+        var versions = await (await store.ClientFor(new Identity("H0001", ["hr"], "JKL")).GetAsync("/api/policies?company=XYZ"))
+            .AssertJsonAsync(HttpStatusCode.OK);
+        var imported = Assert.Single(versions.EnumerateArray(), v => v.GetProperty("name").GetString() == "XYZ from file");
+        Assert.Equal("published", imported.GetProperty("status").GetString());
+        Assert.Equal(day, imported.GetProperty("effectiveFrom").GetString());
+    }
+
+    [Fact]
+    public async Task Policy_import_refuses_a_broken_document_and_writes_nothing()
+    {
+        var file = Path.GetTempFileName();
+        await File.WriteAllTextAsync(file, """{"tiers":[{"id":"x","percent":"120"}]}""");
+
+        var import = await CliRunner.RunAsync(store.CliEnvironment, "policy", "import", "--file", file, "--company", "XYZ",
+            "--name", "broken import");
+
+        Assert.Equal(1, import.ExitCode);
+        Assert.Contains("document.tiers[0].percent", import.StdErr, StringComparison.Ordinal);
+        var versions = await (await store.ClientFor(new Identity("H0001", ["hr"], "JKL")).GetAsync("/api/policies?company=XYZ"))
+            .AssertJsonAsync(HttpStatusCode.OK);
+        Assert.DoesNotContain(versions.EnumerateArray(), v => v.GetProperty("name").GetString() == "broken import");
+    }
+
+    [Fact]
     public async Task Missing_required_options_are_refused_with_help()
     {
         var result = await CliRunner.RunAsync(store.CliEnvironment, "token", "--role", "employee");
