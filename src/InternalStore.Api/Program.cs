@@ -29,6 +29,7 @@ builder.Services.Configure<JsonOptions>(options =>
     options.SerializerOptions.AllowTrailingCommas = false;
 });
 builder.Services.AddOpenApi(options => options.AddDocumentTransformer<SecuritySchemesTransformer>());
+builder.Services.AddHostedService<InternalStore.Infrastructure.OrderExpiryWorker>();
 builder.Services.AddHealthChecks().AddDbContextCheck<StoreDbContext>("database", tags: ["ready"]);
 
 var app = builder.Build();
@@ -50,6 +51,7 @@ app.MapPeopleEndpoints();
 app.MapPricingEndpoints();
 app.MapPolicyEndpoints();
 app.MapPromotionEndpoints();
+app.MapOrderEndpoints();
 
 await app.RunAsync();
 

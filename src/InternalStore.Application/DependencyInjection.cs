@@ -29,6 +29,7 @@ public static class DependencyInjection
             includeInternalTypes: true);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<Pricing.PricingFacts>();
+        services.AddScoped<Pricing.CartPricer>();
         services.AddScoped<Policies.PolicyDocument>();
         return services;
     }

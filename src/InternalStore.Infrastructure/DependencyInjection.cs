@@ -22,6 +22,8 @@ public static class DependencyInjection
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
         services.Configure<PricingOptions>(configuration.GetSection(PricingOptions.Section));
+        services.Configure<InternalStore.Application.Orders.OrderOptions>(
+            configuration.GetSection(InternalStore.Application.Orders.OrderOptions.Section));
         services.AddSingleton(sp => new QuoteTokens(QuoteTokenKey(sp), sp.GetRequiredService<TimeProvider>()));
 
         var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);

@@ -8,7 +8,7 @@ public sealed class QuoteTokenTests
     private static readonly byte[] Key = QuoteTokens.DeriveKey("test");
 
     private static QuoteClaims Claims(DateTimeOffset expires) =>
-        new("E1001", "employee", "USD", [new QuotedLine("LAP-13", 1, 1169.10m, 1169.10m)], 1169.10m, 129.90m, expires);
+        new("E1001", "employee", "USD", [new QuotedLine("LAP-13", 1, 1169.10m, 1169.10m, 129.90m)], 1169.10m, 129.90m, expires);
 
     [Fact]
     public void A_signed_token_checks_out_with_its_claims()

@@ -17,6 +17,9 @@ public static class Policies
 
     public const string Employee = Roles.Employee;
 
+    /// <summary>Who places orders: employees, department buyers, affiliate buyers.</summary>
+    public const string Buyer = "buyer";
+
     /// <summary>Promotions: the catalog team's public ones, HR's staff-only ones.</summary>
     public const string CatalogOrHr = "catalog-or-hr";
 
@@ -84,6 +87,7 @@ public static class AuthSetup
             .AddPolicy(Policies.AnyCaller, policy => policy.RequireAuthenticatedUser())
             .AddPolicy(Policies.Person, policy => policy.RequireRole(Roles.People))
             .AddPolicy(Policies.Employee, policy => policy.RequireRole(Roles.Employee))
+            .AddPolicy(Policies.Buyer, policy => policy.RequireRole(Roles.Employee, Roles.DepartmentBuyer, Roles.AffiliateBuyer))
             .AddPolicy(Policies.CatalogOrHr, policy => policy.RequireRole(Roles.Catalog, Roles.Hr))
             .AddPolicy(Policies.Catalog, policy => policy.RequireRole(Roles.Catalog))
             .AddPolicy(Policies.Hr, policy => policy.RequireRole(Roles.Hr))

@@ -77,9 +77,13 @@ public sealed partial class ProblemDetailsExceptionHandler(
     private static bool IsStableCode(string? code) =>
         !string.IsNullOrEmpty(code) && code.All(c => char.IsLower(c) || c == '-');
 
-    /// <summary>FluentValidation says <c>Lines[0].Quantity</c>; the JSON field is <c>lines[0].quantity</c>.</summary>
-    private static string FieldName(string propertyName) =>
-        string.Join('.', propertyName.Split('.').Select(part =>
+    /// <summary>
+    /// FluentValidation says <c>Lines[0].Quantity</c>; the JSON field is <c>lines[0].quantity</c>.
+    /// Header names (<c>Idempotency-Key</c>) stay as they are.
+    /// </summary>
+    private static string FieldName(string propertyName) => propertyName.Contains('-', StringComparison.Ordinal)
+        ? propertyName
+        : string.Join('.', propertyName.Split('.').Select(part =>
             part.Length > 0 && char.IsUpper(part[0]) ? char.ToLowerInvariant(part[0]) + part[1..] : part));
 
     private static ProblemDetails Problem(int status, string code, string title, string detail,

@@ -1,5 +1,6 @@
 using InternalStore.Domain.Access;
 using InternalStore.Domain.Catalog;
+using InternalStore.Domain.Ordering;
 using InternalStore.Domain.People;
 using InternalStore.Domain.Pricing;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,8 @@ public interface IStoreDb
     DbSet<PolicyAuditEntry> PolicyAudit { get; }
     DbSet<StorePromotion> Promotions { get; }
     DbSet<TransferPricingSettings> TransferPricing { get; }
+    DbSet<Order> Orders { get; }
+    DbSet<AllowanceLedger> AllowanceLedgers { get; }
 
     /// <summary>
     /// Loads products for a change that must not interleave with another (stock moves): the rows stay
@@ -28,6 +31,15 @@ public interface IStoreDb
     /// locking several rows cannot deadlock.
     /// </summary>
     Task<List<Product>> LockProductsAsync(IReadOnlyCollection<string> skus, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Loads (creating it if needed) an employee's allowance ledger for a year, locked like
+    /// <see cref="LockProductsAsync"/>: concurrent orders of one employee take turns.
+    /// </summary>
+    Task<AllowanceLedger> LockAllowanceLedgerAsync(string employeeId, int year, CancellationToken cancellationToken);
+
+    /// <summary>An order with its lines and history, locked for a state change; null when there is none.</summary>
+    Task<Order?> LockOrderAsync(Guid id, CancellationToken cancellationToken);
 
     DatabaseFacade Database { get; }
     ChangeTracker ChangeTracker { get; }

@@ -35,12 +35,18 @@ public sealed class GetMyAllowanceHandler(PricingFacts facts, TimeProvider clock
         var buyer = PricingFacts.ToBuyer(employee, asOf);
         var eligible = PricingEngine.IsEligible(buyer, policy, asOf);
 
-        // Until orders exist, nothing has been used or reserved; the order ledgers feed these.
-        const decimal used = 0m, reserved = 0m;
+        var (used, reserved) = await facts.AllowanceAsync(employee.Id, asOf.Year, cancellationToken);
         var remaining = policy.AnnualAllowance is { } cap ? Math.Max(0m, cap - used - reserved) : (decimal?)null;
-        var limits = policy.QuantityLimits.Select(l => new QuantityLimitUsageDto(l.Sku, l.MaxUnits, l.WindowDays, 0,
-            l.MaxUnits)).ToList();
-        return new AllowanceDto(asOf.Year, options.Value.Currency, policy.AnnualAllowance, used, reserved, remaining,
+        var purchases = await facts.PurchasesAsync(employee.Id, asOf, PricingFacts.LongestWindow(policy), cancellationToken);
+        var limits = policy.QuantityLimits.Select(l =>
+        {
+            var counted = purchases.Where(p => p.Sku == l.Sku && asOf.DayNumber - p.Date.DayNumber is var age
+                                               && age >= 0 && age < l.WindowDays).Sum(p => (long)p.Units);
+            return new QuantityLimitUsageDto(l.Sku, l.MaxUnits, l.WindowDays, counted, Math.Max(0, l.MaxUnits - counted));
+        }).ToList();
+        string currency = options.Value.Currency;
+        return new AllowanceDto(asOf.Year, currency, policy.AnnualAllowance, Currencies.ToMinorUnitScale(used, currency),
+            Currencies.ToMinorUnitScale(reserved, currency), remaining,
             eligible ? PricingEngine.TierFor(buyer, policy, asOf)?.Id : null, eligible, limits);
     }
 }

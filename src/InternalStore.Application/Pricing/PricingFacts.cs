@@ -1,5 +1,6 @@
 using System.Text.Json;
 using InternalStore.Application.Common;
+using InternalStore.Domain.Ordering;
 using InternalStore.Domain.People;
 using InternalStore.Domain.Pricing;
 using InternalStore.Pricing;
@@ -58,15 +59,47 @@ public sealed class PricingFacts(IStoreDb db)
     public async Task<Employee?> EmployeeAsync(string id, CancellationToken cancellationToken) =>
         await db.Employees.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
 
-    /// <summary>The employee as the engine sees them. Usage comes from the order ledgers once ordering exists.</summary>
-    public static EmployeeBuyer ToBuyer(Employee employee, DateOnly asOf) => new(
+    /// <summary>The employee as the engine sees them, without usage (for eligibility and tier).</summary>
+    public static EmployeeBuyer ToBuyer(Employee employee, DateOnly asOf) => ToBuyer(employee, asOf, 0m, []);
+
+    /// <summary>The employee as the engine sees them, with the allowance taken this year and their purchases.</summary>
+    public static EmployeeBuyer ToBuyer(Employee employee, DateOnly asOf, decimal allowanceTaken,
+        IReadOnlyList<PastPurchase> purchases) => new(
         employee.Grade,
         employee.HireDate,
         employee.Status == EmploymentStatus.Active && (employee.TerminationDate is null || employee.TerminationDate > asOf)
             ? InternalStore.Pricing.EmploymentStatus.Active
             : InternalStore.Pricing.EmploymentStatus.Terminated,
-        AllowanceUsed: 0m,
-        Purchases: []);
+        allowanceTaken,
+        purchases);
+
+    /// <summary>Allowance used and reserved in the calendar year, as the ledger says (read without a lock).</summary>
+    public async Task<(decimal Used, decimal Reserved)> AllowanceAsync(string employeeId, int year,
+        CancellationToken cancellationToken)
+    {
+        var ledger = await db.AllowanceLedgers.AsNoTracking()
+            .FirstOrDefaultAsync(l => l.EmployeeId == employeeId && l.Year == year, cancellationToken);
+        return ledger is null ? (0m, 0m) : (ledger.Used, ledger.Reserved);
+    }
+
+    /// <summary>
+    /// Units the buyer has in orders awaiting payment, paid or fulfilled (cancelled and expired ones do
+    /// not count), placed in the last <paramref name="days"/> days: what quantity limits count.
+    /// </summary>
+    public async Task<List<PastPurchase>> PurchasesAsync(string buyerId, DateOnly asOf, int days,
+        CancellationToken cancellationToken)
+    {
+        var since = new DateTimeOffset(asOf.AddDays(-Math.Max(days, 1)).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var counted = new[] { OrderStatus.AwaitingPayment, OrderStatus.Paid, OrderStatus.Fulfilled, OrderStatus.PartiallyRefunded };
+        var lines = await db.Orders.AsNoTracking()
+            .Where(o => o.BuyerId == buyerId && o.PlacedAt >= since && counted.Contains(o.Status))
+            .SelectMany(o => o.Lines, (o, l) => new { l.Sku, l.Quantity, o.PlacedAt })
+            .ToListAsync(cancellationToken);
+        return lines.Select(l => new PastPurchase(l.Sku, l.Quantity, DateOnly.FromDateTime(l.PlacedAt.UtcDateTime))).ToList();
+    }
+
+    public static int LongestWindow(DiscountPolicy policy) =>
+        policy.QuantityLimits.Count == 0 ? 0 : policy.QuantityLimits.Max(l => l.WindowDays);
 
     private static Promotion ToEngine(StorePromotion p) => new(p.Id, p.Percent, p.Audience switch
     {

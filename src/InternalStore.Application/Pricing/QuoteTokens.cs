@@ -14,7 +14,7 @@ public sealed record QuoteClaims(
     decimal AllowanceConsumed,
     DateTimeOffset ExpiresAt);
 
-public sealed record QuotedLine(string Sku, long Quantity, decimal UnitPrice, decimal LineTotal);
+public sealed record QuotedLine(string Sku, long Quantity, decimal UnitPrice, decimal LineTotal, decimal AllowanceTaken);
 
 public enum QuoteTokenCheck
 {

@@ -68,6 +68,27 @@ public sealed class Product
         return new StockAdjustment(Sku, delta, StockOnHand, reason, adjustedBy, now, idempotencyKey);
     }
 
+    /// <summary>Takes units out of stock for an order awaiting payment.</summary>
+    public void Reserve(int quantity, DateTimeOffset now)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);
+        if (!Active)
+            throw new ConflictException("invalid-state", $"{Sku} is no longer sold.");
+        if (StockOnHand < quantity)
+            throw new ConflictException("insufficient-stock",
+                StockOnHand == 0 ? $"{Sku} is out of stock." : $"Only {StockOnHand} of {Sku} left; {quantity} asked.");
+        StockOnHand -= quantity;
+        Touch(now);
+    }
+
+    /// <summary>Puts back units an order had reserved.</summary>
+    public void Release(int quantity, DateTimeOffset now)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);
+        StockOnHand += quantity;
+        Touch(now);
+    }
+
     private void Apply(ProductDetails details, DateTimeOffset now)
     {
         if (!Currencies.IsSupported(details.Currency))

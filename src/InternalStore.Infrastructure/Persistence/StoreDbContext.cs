@@ -1,6 +1,7 @@
 using InternalStore.Application.Common;
 using InternalStore.Domain.Access;
 using InternalStore.Domain.Catalog;
+using InternalStore.Domain.Ordering;
 using InternalStore.Domain.People;
 using InternalStore.Domain.Pricing;
 using Microsoft.EntityFrameworkCore;
@@ -24,8 +25,39 @@ public abstract class StoreDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<PolicyAuditEntry> PolicyAudit => Set<PolicyAuditEntry>();
     public DbSet<StorePromotion> Promotions => Set<StorePromotion>();
     public DbSet<TransferPricingSettings> TransferPricing => Set<TransferPricingSettings>();
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<AllowanceLedger> AllowanceLedgers => Set<AllowanceLedger>();
 
     public abstract Task<List<Product>> LockProductsAsync(IReadOnlyCollection<string> skus,
+        CancellationToken cancellationToken);
+
+    public async Task<AllowanceLedger> LockAllowanceLedgerAsync(string employeeId, int year,
+        CancellationToken cancellationToken)
+    {
+        var ledger = await LockLedgerRowAsync(employeeId, year, cancellationToken);
+        if (ledger is not null)
+            return ledger;
+        // A first order of the year creates the row; a concurrent first order loses on the key and
+        // is run again by the transaction behavior, finding the row this time.
+        AllowanceLedgers.Add(new AllowanceLedger(employeeId, year));
+        await SaveChangesAsync(cancellationToken);
+        return await LockLedgerRowAsync(employeeId, year, cancellationToken)
+            ?? throw new InvalidOperationException("The allowance ledger vanished.");
+    }
+
+    public async Task<Order?> LockOrderAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var order = await LockOrderRowAsync(id, cancellationToken);
+        if (order is null)
+            return null;
+        await Entry(order).Collection(o => o.Lines).LoadAsync(cancellationToken);
+        await Entry(order).Collection(o => o.History).LoadAsync(cancellationToken);
+        return order;
+    }
+
+    protected abstract Task<Order?> LockOrderRowAsync(Guid id, CancellationToken cancellationToken);
+
+    protected abstract Task<AllowanceLedger?> LockLedgerRowAsync(string employeeId, int year,
         CancellationToken cancellationToken);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
@@ -49,6 +81,13 @@ public sealed class SqliteStoreDbContext(DbContextOptions<SqliteStoreDbContext> 
         CancellationToken cancellationToken) =>
         Products.Where(p => skus.Contains(p.Sku)).OrderBy(p => p.Sku).ToListAsync(cancellationToken);
 
+    protected override Task<AllowanceLedger?> LockLedgerRowAsync(string employeeId, int year,
+        CancellationToken cancellationToken) =>
+        AllowanceLedgers.FirstOrDefaultAsync(l => l.EmployeeId == employeeId && l.Year == year, cancellationToken);
+
+    protected override Task<Order?> LockOrderRowAsync(Guid id, CancellationToken cancellationToken) =>
+        Orders.FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);
@@ -68,4 +107,14 @@ public sealed class PostgresStoreDbContext(DbContextOptions<PostgresStoreDbConte
             .FromSql($"""SELECT * FROM products WHERE "Sku" = ANY({keys}) ORDER BY "Sku" FOR UPDATE""")
             .ToListAsync(cancellationToken);
     }
+
+    protected override async Task<Order?> LockOrderRowAsync(Guid id, CancellationToken cancellationToken) =>
+        (await Orders.FromSql($"""SELECT * FROM orders WHERE "Id" = {id} FOR UPDATE""").ToListAsync(cancellationToken))
+        .SingleOrDefault();
+
+    protected override async Task<AllowanceLedger?> LockLedgerRowAsync(string employeeId, int year,
+        CancellationToken cancellationToken) =>
+        (await AllowanceLedgers
+            .FromSql($"""SELECT * FROM allowance_ledgers WHERE "EmployeeId" = {employeeId} AND "Year" = {year} FOR UPDATE""")
+            .ToListAsync(cancellationToken)).SingleOrDefault();
 }

@@ -1,0 +1,53 @@
+using InternalStore.Api.Auth;
+using InternalStore.Application.Common;
+using InternalStore.Application.Orders;
+using InternalStore.Application.Pricing;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace InternalStore.Api.Endpoints;
+
+public static class OrderEndpoints
+{
+    public static IEndpointRouteBuilder MapOrderEndpoints(this IEndpointRouteBuilder app)
+    {
+        var orders = app.MapGroup("/api/orders").WithTags("Orders");
+        orders.MapPost("/", Place).RequireAuthorization(Policies.Buyer)
+            .WithSummary("Place an order (Idempotency-Key required). Prices are the server's, or those of a valid quote token.");
+        orders.MapGet("/", List).RequireAuthorization(Policies.Person)
+            .WithSummary("Your orders; hr and finance see all, filtered.");
+        orders.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.Person);
+        orders.MapPost("/{id:guid}/cancel", Cancel).RequireAuthorization(Policies.Person)
+            .WithSummary("Cancel an order awaiting payment (buyer or finance); releases stock and allowance.");
+        orders.MapPost("/{id:guid}/fulfil", Fulfil).RequireAuthorization(Policies.Catalog);
+        return app;
+    }
+
+    private static async Task<Results<Created<OrderDto>, Ok<OrderDto>>> Place(HttpContext http, ISender sender,
+        PlaceOrderRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken ct)
+    {
+        var result = await sender.Send(new PlaceOrderCommand(http.User.ToCaller(), idempotencyKey, request.Lines,
+            request.QuoteToken), ct);
+        return result.Created
+            ? TypedResults.Created($"/api/orders/{result.Order.Id}", result.Order)
+            : TypedResults.Ok(result.Order);
+    }
+
+    private static async Task<Ok<Page<OrderDto>>> List(HttpContext http, ISender sender, string? status, string? buyer,
+        string? costCenter, DateOnly? from, DateOnly? to, int? page, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ListOrdersQuery(http.User.ToCaller(), status, buyer, costCenter, from, to,
+            page ?? 1, pageSize ?? Paging.DefaultPageSize), ct));
+
+    private static async Task<Ok<OrderDto>> Get(HttpContext http, ISender sender, Guid id, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetOrderQuery(http.User.ToCaller(), id), ct));
+
+    private static async Task<Ok<OrderDto>> Cancel(HttpContext http, ISender sender, Guid id, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new CancelOrderCommand(http.User.ToCaller(), id), ct));
+
+    private static async Task<Ok<OrderDto>> Fulfil(HttpContext http, ISender sender, Guid id, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new FulfilOrderCommand(http.User.ToCaller(), id), ct));
+}
+
+/// <summary>Lines and an optional quote token: prices, totals, buyer or status in a body are not read.</summary>
+public sealed record PlaceOrderRequest(IReadOnlyList<QuoteLineRequest>? Lines, string? QuoteToken);

@@ -1,0 +1,20 @@
+using InternalStore.Application.Common;
+using InternalStore.Domain.Common;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace InternalStore.Application.Orders;
+
+public sealed record GetOrderQuery(Caller Caller, Guid Id) : IQuery<OrderDto>;
+
+public sealed class GetOrderHandler(IStoreDb db) : IQueryHandler<GetOrderQuery, OrderDto>
+{
+    public async ValueTask<OrderDto> Handle(GetOrderQuery query, CancellationToken cancellationToken)
+    {
+        var order = await db.Orders.AsNoTracking().Include(o => o.Lines).Include(o => o.History)
+            .FirstOrDefaultAsync(o => o.Id == query.Id, cancellationToken);
+        return order is not null && query.Caller.MaySee(order)
+            ? order.ToDto()
+            : throw new NotFoundException("Order", query.Id.ToString());
+    }
+}

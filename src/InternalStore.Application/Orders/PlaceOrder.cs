@@ -1,0 +1,121 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using FluentValidation;
+using InternalStore.Application.Common;
+using InternalStore.Application.Pricing;
+using InternalStore.Domain.Common;
+using InternalStore.Domain.Ordering;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace InternalStore.Application.Orders;
+
+/// <summary>
+/// Places an order priced on the server (or at the prices of a valid quote token of the same buyer
+/// and lines), reserving stock and allowance in the same transaction. The idempotency key makes a
+/// retry return the first order.
+/// </summary>
+public sealed record PlaceOrderCommand(Caller Caller, string? IdempotencyKey, IReadOnlyList<QuoteLineRequest>? Lines,
+    string? QuoteToken) : ICommand<PlaceOrderResult>;
+
+public sealed record PlaceOrderResult(OrderDto Order, bool Created);
+
+public sealed class PlaceOrderValidator : AbstractValidator<PlaceOrderCommand>
+{
+    public PlaceOrderValidator()
+    {
+        RuleFor(x => x.IdempotencyKey).NotEmpty().WithMessage("Send an Idempotency-Key header: a retry with it is safe.")
+            .MaximumLength(100).OverridePropertyName("Idempotency-Key");
+        RuleFor(x => x.QuoteToken).MaximumLength(20_000).OverridePropertyName("quoteToken");
+        this.CartRules(x => x.Lines);
+    }
+}
+
+public sealed class PlaceOrderHandler(IStoreDb db, CartPricer pricer, QuoteTokens tokens, TimeProvider clock,
+    IOptions<OrderOptions> options) : ICommandHandler<PlaceOrderCommand, PlaceOrderResult>
+{
+    public async ValueTask<PlaceOrderResult> Handle(PlaceOrderCommand command, CancellationToken cancellationToken)
+    {
+        var caller = command.Caller;
+        var hash = RequestHash(command);
+        var earlier = await db.Orders.AsNoTracking().Include(o => o.Lines).Include(o => o.History)
+            .FirstOrDefaultAsync(o => o.BuyerId == caller.Subject && o.IdempotencyKey == command.IdempotencyKey,
+                cancellationToken);
+        if (earlier is not null)
+            return earlier.RequestHash == hash
+                ? new PlaceOrderResult(earlier.ToDto(), Created: false)
+                : throw new IdempotencyKeyReusedException(command.IdempotencyKey!);
+
+        var quoted = command.QuoteToken is null ? null : CheckToken(command);
+        var now = clock.GetUtcNow();
+        var priced = await pricer.PriceAsync(caller, command.Lines!, DateOnly.FromDateTime(now.UtcDateTime),
+            lockForOrder: true, cancellationToken);
+        if (priced.Buyer.Kind is not { } kind)
+            throw new ForbiddenException("Orders are placed by employees, department buyers and affiliate buyers.");
+        var quote = priced.Quote;
+        if (quote.Violations.Count > 0)
+        {
+            var v = quote.Violations[0];
+            throw new ConflictException("quantity-limit",
+                $"{v.Sku}: the quantity limit leaves {v.Remaining} unit(s) for now; the order was not placed.");
+        }
+
+        if (quoted is not null && (quoted.PricedAs != quote.PricedAs.ToString().ToLowerInvariant()
+                                   || quoted.AllowanceConsumed > quote.AllowanceConsumed))
+            throw new ConflictException("quote-expired",
+                "The quote no longer holds: the allowance it assumed has been used meanwhile. Ask for a new quote.");
+
+        var lines = new List<OrderLine>();
+        for (var i = 0; i < quote.Lines.Count; i++)
+        {
+            var line = quote.Lines[i];
+            var product = priced.Products[line.Sku];
+            var quantity = (int)line.Quantity;
+            product.Reserve(quantity, now);
+            var (unitPrice, lineTotal, allowance) = quoted is null
+                ? (line.UnitPrice, line.LineTotal, line.AllowanceTaken)
+                : (quoted.Lines[i].UnitPrice, quoted.Lines[i].LineTotal, quoted.Lines[i].AllowanceTaken);
+            lines.Add(new OrderLine(line.Sku, product.Name, quantity, line.ListPrice, unitPrice, lineTotal,
+                line.ListPrice * quantity - lineTotal, allowance,
+                JsonSerializer.Serialize(Explanations.Of(quote, i), PricingFacts.Json)));
+        }
+
+        var allowanceReserved = lines.Sum(l => l.AllowanceTaken);
+        priced.Ledger?.Reserve(allowanceReserved);
+        var order = Order.Place(kind, caller.Subject, priced.Buyer.Company!, priced.Buyer.CostCenter, quote.Currency, lines,
+            allowanceReserved, now, TimeSpan.FromMinutes(options.Value.HoldMinutes), command.IdempotencyKey!, hash);
+        db.Orders.Add(order);
+        await db.SaveChangesAsync(cancellationToken);
+        return new PlaceOrderResult(order.ToDto(), Created: true);
+    }
+
+    private QuoteClaims CheckToken(PlaceOrderCommand command)
+    {
+        switch (tokens.Check(command.QuoteToken!, out var claims))
+        {
+            case QuoteTokenCheck.Invalid:
+                throw new DomainValidationException("quote-invalid", "quoteToken", "The quote token is not one this store issued.");
+            case QuoteTokenCheck.Expired:
+                throw new ConflictException("quote-expired", "The quote has expired. Ask for a new quote.");
+        }
+
+        var sameCart = claims!.Buyer == command.Caller.Subject && claims.Lines.Count == command.Lines!.Count
+            && claims.Lines.Zip(command.Lines).All(p => p.First.Sku == p.Second.Sku && p.First.Quantity == p.Second.Quantity);
+        return sameCart
+            ? claims
+            : throw new DomainValidationException("quote-invalid", "quoteToken",
+                "The quote token was issued for another buyer or other lines.");
+    }
+
+    private static string RequestHash(PlaceOrderCommand command)
+    {
+        var canonical = JsonSerializer.Serialize(new
+        {
+            lines = command.Lines!.Select(l => new { l.Sku, l.Quantity }),
+            command.QuoteToken,
+        });
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+}

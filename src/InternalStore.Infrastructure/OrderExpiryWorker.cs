@@ -1,0 +1,61 @@
+using InternalStore.Application.Orders;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace InternalStore.Infrastructure;
+
+/// <summary>
+/// Expires unpaid orders past their hold, releasing their stock and allowance. Several API processes
+/// may run it at once: each expiry is its own command, and a lost race re-runs into a no-op.
+/// </summary>
+public sealed partial class OrderExpiryWorker(IServiceScopeFactory scopes, TimeProvider clock,
+    IOptions<OrderOptions> options, ILogger<OrderExpiryWorker> logger) : BackgroundService
+{
+    private const int Batch = 100;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.ExpirySweepSeconds)), clock);
+        do
+        {
+            try
+            {
+                var expired = await SweepAsync(stoppingToken);
+                if (expired > 0)
+                    LogExpired(expired);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogSweepFailed(ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        IReadOnlyList<Guid> due;
+        await using (var scope = scopes.CreateAsyncScope())
+            due = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new DueOrdersQuery(now, Batch), cancellationToken);
+
+        var expired = 0;
+        foreach (var id in due)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            if (await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ExpireOrderCommand(id, now), cancellationToken))
+                expired++;
+        }
+
+        return expired;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Expired {Count} unpaid orders")]
+    private partial void LogExpired(int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order expiry sweep failed; it runs again at the next tick")]
+    private partial void LogSweepFailed(Exception exception);
+}
