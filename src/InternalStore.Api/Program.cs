@@ -17,6 +17,7 @@ builder.Logging.AddSimpleConsole(options =>
     options.SingleLine = true;
     options.TimestampFormat = "HH:mm:ss ";
 });
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddStoreAuth(builder.Configuration, builder.Environment);
 builder.Services.AddStoreProblemDetails();
@@ -38,6 +39,7 @@ await InitializeDatabaseAsync(app);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRequestBodyLimit();
 app.UseAuthentication();
 app.UseAuthorization();
 

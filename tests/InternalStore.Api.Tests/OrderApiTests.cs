@@ -257,6 +257,51 @@ public abstract class OrderApiTests(StoreFactory store)
     }
 
     [Fact]
+    public async Task A_quote_whose_allowance_was_used_meanwhile_no_longer_holds()
+    {
+        var employee = await NewEmployeeAsync(grade: 8);
+        var client = store.ClientFor(employee);
+        var quote = await (await client.PostJsonAsync("/api/quotes", Cart(("DSL-12", 5)))).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(720.00m, quote.GetProperty("allowanceConsumed").GetDecimal());
+        // Another order takes 2 x 720.00 of the 1 500.00 allowance, leaving 60.00.
+        await (await client.SendAsync(Order(Cart(("DSL-12", 10))))).AssertJsonAsync(HttpStatusCode.Created);
+
+        var response = await client.SendAsync(Order(new
+        {
+            lines = new[] { new { sku = "DSL-12", quantity = 5 } },
+            quoteToken = quote.GetProperty("quoteToken").GetString(),
+        }));
+
+        await response.AssertProblemAsync(HttpStatusCode.Conflict, "quote-expired");
+    }
+
+    [Fact]
+    public async Task A_body_over_one_megabyte_is_refused_with_413()
+    {
+        var huge = "{\"lines\":[{\"sku\":\"" + new string('A', 2 * 1024 * 1024) + "\",\"quantity\":1}]}";
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders")
+        {
+            Headers = { { "Idempotency-Key", Guid.NewGuid().ToString() } },
+            Content = new StringContent(huge, Encoding.UTF8, "application/json"),
+        };
+
+        var response = await store.ClientFor(Identity.Employee).SendAsync(request);
+
+        await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, "payload-too-large");
+    }
+
+    private async Task<Identity> NewEmployeeAsync(int grade)
+    {
+        var id = "T" + Guid.NewGuid().ToString("N")[..8];
+        await using var scope = store.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<InternalStore.Application.Common.IStoreDb>();
+        db.Employees.Add(new InternalStore.Domain.People.Employee(id, "Test Person", $"{id}@abc.example", "ABC", "CC-1000",
+            grade, new DateOnly(2010, 1, 4)));
+        await db.SaveChangesAsync();
+        return new Identity(id, ["employee"]);
+    }
+
+    [Fact]
     public async Task An_expired_quote_token_is_a_conflict()
     {
         var sku = await NewProductAsync(10);
@@ -340,3 +385,43 @@ public abstract class OrderApiTests(StoreFactory store)
 public sealed class OrderApiTestsOnSqlite(SqliteStoreFactory store) : OrderApiTests(store), IClassFixture<SqliteStoreFactory>;
 
 public sealed class OrderApiTestsOnPostgres(PostgresStoreFactory store) : OrderApiTests(store), IClassFixture<PostgresStoreFactory>;
+
+/// <summary>Two API hosts on one PostgreSQL database: the stock still holds.</summary>
+public sealed class TwoHostsOnPostgresTests(PostgresStoreFactory first) : IClassFixture<PostgresStoreFactory>
+{
+    [Fact]
+    public async Task Fifty_buyers_on_two_hosts_for_the_last_three_units_make_three_orders()
+    {
+        await using var second = new SecondHost(first.ConnectionString);
+        await second.InitializeAsync();
+        var sku = "H-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+        await (await first.ClientFor(Identity.Catalog).PostJsonAsync("/api/products", new
+        {
+            sku, name = "Two hosts", category = "office", listPrice = 10.00m, unitCost = 4.00m, stockOnHand = 3,
+        })).AssertJsonAsync(HttpStatusCode.Created);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(i =>
+        {
+            var host = i % 2 == 0 ? (StoreFactory)first : second;
+            var client = host.ClientFor(new Identity($"D-{i}", ["department-buyer"], CostCenter: "CC-1200"));
+            return client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/orders")
+            {
+                Headers = { { "Idempotency-Key", Guid.NewGuid().ToString() } },
+                Content = JsonContent.Create(new { lines = new[] { new { sku, quantity = 1 } } }),
+            });
+        }));
+
+        Assert.Equal(3, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(47, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+        var product = await (await second.ClientFor(Identity.Catalog).GetAsync($"/api/products/{sku}")).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(0, product.GetProperty("stockOnHand").GetInt32());
+    }
+
+    /// <summary>Another host of the API on the first one's database (migrations already applied, data already there).</summary>
+    private sealed class SecondHost(string connectionString) : StoreFactory
+    {
+        public override string Provider => "postgres";
+
+        protected override Task<string> CreateDatabaseAsync() => Task.FromResult(connectionString);
+    }
+}
