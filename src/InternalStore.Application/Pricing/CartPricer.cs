@@ -28,6 +28,10 @@ public sealed class CartPricer(IStoreDb db, PricingFacts facts, IOptions<Pricing
     {
         var currency = options.Value.Currency;
         var lines = requestLines.Select(l => new CartLine(l.Sku!, l.Quantity!.Value)).ToList();
+        // Who buys and under which rules needs no lock: load it first, so row locks are held briefly.
+        var buyer = await ResolveBuyerAsync(caller, asOf, cancellationToken);
+        var rules = await facts.RulesAsync(buyer.Company, asOf, cancellationToken);
+
         var skus = lines.Select(l => l.Sku).Distinct().ToList();
         var products = (lockForOrder
                 ? await db.LockProductsAsync(skus, cancellationToken)
@@ -41,8 +45,6 @@ public sealed class CartPricer(IStoreDb db, PricingFacts facts, IOptions<Pricing
                     $"{product.Sku} is priced in {product.Currency}; this store quotes in {currency}.");
         }
 
-        var buyer = await ResolveBuyerAsync(caller, asOf, cancellationToken);
-        var rules = await facts.RulesAsync(buyer.Company, asOf, cancellationToken);
         AllowanceLedger? ledger = null;
         if (buyer.Employee is { } employee)
         {
