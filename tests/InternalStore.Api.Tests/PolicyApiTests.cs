@@ -98,6 +98,36 @@ public abstract class PolicyApiTests(StoreFactory store)
     }
 
     [Fact]
+    public async Task Simulation_reprices_recent_orders_side_by_side_and_touches_none()
+    {
+        var order = await (await store.ClientFor(Identity.Employee).SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/orders")
+        {
+            Headers = { { "Idempotency-Key", Guid.NewGuid().ToString() } },
+            Content = JsonContent.Create(new { lines = new[] { new { sku = "BLK-01", quantity = 2 } } }),
+        })).AssertJsonAsync(HttpStatusCode.Created);
+        // A draft no other test publishes: home at 70 %.
+        var draftId = (await CreateDraftAsync(Document(d => d["categoryRules"]![0]!["percent"] = "70"))).GetProperty("id").GetGuid();
+
+        var simulation = await (await store.ClientFor(Identity.Hr).PostJsonAsync($"/api/policies/{draftId}/simulate", new { days = 7 }))
+            .AssertJsonAsync(HttpStatusCode.OK);
+
+        Assert.True(simulation.GetProperty("ordersRepriced").GetInt32() >= 1);
+        var change = simulation.GetProperty("largestChanges").EnumerateArray()
+            .Single(c => c.GetProperty("orderId").GetGuid() == order.GetProperty("id").GetGuid());
+        // In force: the group's silver 20 % (62.40), or ABC's home 50 % if another test published it (39.00).
+        Assert.Equal(order.GetProperty("subtotal").GetDecimal(), change.GetProperty("inForce").GetDecimal());
+        Assert.Equal(29.82m, change.GetProperty("draft").GetDecimal()); // home 70 % falls below the floor: 14.20 + 5 %, twice
+        Assert.True(simulation.GetProperty("draft").GetProperty("totalDiscount").GetDecimal()
+                    > simulation.GetProperty("inForce").GetProperty("totalDiscount").GetDecimal());
+        Assert.NotEmpty(simulation.GetProperty("inForce").GetProperty("tiers").EnumerateArray());
+        var unchanged = await (await store.ClientFor(Identity.Employee).GetAsync($"/api/orders/{order.GetProperty("id").GetGuid()}"))
+            .AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(order.GetProperty("subtotal").GetDecimal(), unchanged.GetProperty("subtotal").GetDecimal());
+        await (await store.ClientFor(Identity.Hr).PostJsonAsync($"/api/policies/{draftId}/simulate", new { days = 0 }))
+            .AssertValidationErrorAsync("days");
+    }
+
+    [Fact]
     public async Task A_published_version_is_frozen()
     {
         var id = (await CreateDraftAsync()).GetProperty("id").GetGuid();

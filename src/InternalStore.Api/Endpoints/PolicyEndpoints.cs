@@ -16,6 +16,8 @@ public static class PolicyEndpoints
         policies.MapGet("/{id:guid}", Get);
         policies.MapPut("/{id:guid}", Update).WithSummary("Revise a draft; a published version is frozen (409).");
         policies.MapPost("/{id:guid}/publish", Publish).WithSummary("Freeze a draft and set the day it takes effect.");
+        policies.MapPost("/{id:guid}/simulate", Simulate)
+            .WithSummary("Re-price the last `days` of employee orders under this version and under the policy in force.");
         policies.MapGet("/{id:guid}/audit", Audit).WithSummary("Who changed what, when, field by field.");
         return app;
     }
@@ -43,6 +45,10 @@ public static class PolicyEndpoints
         CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new PublishPolicyCommand(http.User.ToCaller(), id, request.EffectiveFrom), ct));
 
+    private static async Task<Ok<SimulationDto>> Simulate(HttpContext http, ISender sender, Guid id, SimulateRequest? request,
+        CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new SimulatePolicyQuery(http.User.ToCaller(), id, request?.Days), ct));
+
     private static async Task<Ok<IReadOnlyList<PolicyAuditDto>>> Audit(HttpContext http, ISender sender, Guid id,
         CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetPolicyAuditQuery(http.User.ToCaller(), id), ct));
@@ -51,3 +57,5 @@ public static class PolicyEndpoints
 public sealed record PolicyRequest(string? Company, string? Name, JsonObject? Document);
 
 public sealed record PublishRequest(DateOnly? EffectiveFrom);
+
+public sealed record SimulateRequest(int? Days);

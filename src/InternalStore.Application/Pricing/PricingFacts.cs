@@ -45,10 +45,17 @@ public sealed class PricingFacts(IStoreDb db)
         return chain;
     }
 
-    public async Task<PricingRules> RulesAsync(string? companyCode, DateOnly asOf, CancellationToken cancellationToken)
+    /// <summary>The rules for a company on a day; <paramref name="instead"/> replaces the policy in force (simulation).</summary>
+    public async Task<PricingRules> RulesAsync(string? companyCode, DateOnly asOf, CancellationToken cancellationToken,
+        DiscountPolicy? instead = null)
     {
-        var policy = await PolicyInForceAsync(companyCode, asOf, cancellationToken);
-        var document = policy is null ? new DiscountPolicy() : DiscountPolicyJson.Read(policy.Document);
+        var document = instead;
+        if (document is null)
+        {
+            var policy = await PolicyInForceAsync(companyCode, asOf, cancellationToken);
+            document = policy is null ? new DiscountPolicy() : DiscountPolicyJson.Read(policy.Document);
+        }
+
         var promotions = await db.Promotions.AsNoTracking()
             .Where(p => p.From <= asOf && p.To >= asOf)
             .ToListAsync(cancellationToken);

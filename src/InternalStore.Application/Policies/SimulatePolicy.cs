@@ -1,0 +1,125 @@
+using FluentValidation;
+using InternalStore.Application.Common;
+using InternalStore.Application.People;
+using InternalStore.Application.Pricing;
+using InternalStore.Domain.Ordering;
+using InternalStore.Pricing;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace InternalStore.Application.Policies;
+
+public sealed record SimulationSideDto(decimal Revenue, decimal TotalDiscount, decimal AllowanceConsumed, decimal Margin,
+    IReadOnlyList<TierBreakdownDto> Tiers);
+
+public sealed record TierBreakdownDto(string Tier, int Orders, decimal Discount, decimal Margin);
+
+public sealed record OrderChangeDto(Guid OrderId, string Employee, DateTimeOffset PlacedAt, decimal InForce, decimal Draft,
+    decimal Change);
+
+public sealed record SimulationDto(Guid PolicyId, int Days, int OrdersRepriced, int OrdersChanged, SimulationSideDto InForce,
+    SimulationSideDto Draft, IReadOnlyList<OrderChangeDto> LargestChanges);
+
+/// <summary>
+/// Re-prices the employee orders of the last <see cref="Days"/> days (for the policy's company and
+/// those below it) under the given version and under the policy in force, side by side. Reads only:
+/// no order is touched. Prices use today's catalog facts; each employee's allowance is replayed from
+/// zero over the window, in order.
+/// </summary>
+public sealed record SimulatePolicyQuery(Caller Caller, Guid Id, int? Days) : IQuery<SimulationDto>;
+
+public sealed class SimulatePolicyValidator : AbstractValidator<SimulatePolicyQuery>
+{
+    public SimulatePolicyValidator() => RuleFor(x => x.Days ?? 30).InclusiveBetween(1, 366).OverridePropertyName("days");
+}
+
+public sealed class SimulatePolicyHandler(IStoreDb db, PricingFacts facts, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<PricingOptions> options) : IQueryHandler<SimulatePolicyQuery, SimulationDto>
+{
+    private static readonly OrderStatus[] Counted =
+        [OrderStatus.AwaitingPayment, OrderStatus.Paid, OrderStatus.Fulfilled, OrderStatus.PartiallyRefunded];
+
+    public async ValueTask<SimulationDto> Handle(SimulatePolicyQuery query, CancellationToken cancellationToken)
+    {
+        var version = await db.LoadVisibleAsync(query.Caller, query.Id, cancellationToken);
+        var days = query.Days ?? 30;
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var companies = await db.VisibleCompaniesAsync(
+            new Caller(query.Caller.Subject, query.Caller.Roles, version.CompanyCode), cancellationToken);
+
+        var orders = await db.Orders.AsNoTracking().Include(o => o.Lines)
+            .Where(o => o.BuyerKind == BuyerKind.Employee && companies.Contains(o.Company) && Counted.Contains(o.Status)
+                        && o.PlacedAt >= now.AddDays(-days))
+            .OrderBy(o => o.PlacedAt)
+            .ToListAsync(cancellationToken);
+        var buyerIds = orders.Select(o => o.BuyerId).Distinct().ToList();
+        var employees = await db.Employees.AsNoTracking().Where(e => buyerIds.Contains(e.Id))
+            .ToDictionaryAsync(e => e.Id, cancellationToken);
+        var skus = orders.SelectMany(o => o.Lines).Select(l => l.Sku).Distinct().ToList();
+        var catalog = new PricingCatalog(await db.Products.AsNoTracking().Where(p => skus.Contains(p.Sku))
+            .Select(p => new CatalogItem(p.Sku, p.Category, p.ListPrice, p.UnitCost, p.EmployeeDiscount))
+            .ToListAsync(cancellationToken));
+
+        var draftRules = await facts.RulesAsync(version.CompanyCode, today, cancellationToken, DiscountPolicyJson.Read(version.Document));
+        var inForce = new Side(options.Value.Currency);
+        var draft = new Side(options.Value.Currency);
+        var changes = new List<OrderChangeDto>();
+        foreach (var order in orders.Where(o => employees.ContainsKey(o.BuyerId)))
+        {
+            var employee = employees[order.BuyerId];
+            var asOf = DateOnly.FromDateTime(order.PlacedAt.UtcDateTime);
+            var lines = order.Lines.Select(l => new CartLine(l.Sku, l.Quantity)).Where(l => catalog.TryGetItem(l.Sku, out _)).ToList();
+            if (lines.Count == 0)
+                continue;
+            var inForceRules = await facts.RulesAsync(employee.CompanyCode, asOf, cancellationToken);
+            var a = inForce.Price(inForceRules, catalog, employee, lines, asOf);
+            var b = draft.Price(draftRules, catalog, employee, lines, asOf);
+            if (a is not null && b is not null && a.Subtotal != b.Subtotal)
+                changes.Add(new OrderChangeDto(order.Id, employee.Id, order.PlacedAt, a.Subtotal, b.Subtotal, b.Subtotal - a.Subtotal));
+        }
+
+        return new SimulationDto(version.Id, days, inForce.Orders, changes.Count, inForce.ToDto(), draft.ToDto(),
+            changes.OrderByDescending(c => Math.Abs(c.Change)).Take(10).ToList());
+    }
+
+    /// <summary>One side of the comparison: running totals and each employee's allowance replayed in order.</summary>
+    private sealed class Side(string currency)
+    {
+        private readonly Dictionary<string, decimal> _allowanceTaken = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (int Orders, decimal Discount, decimal Margin)> _tiers = new(StringComparer.Ordinal);
+        private decimal _revenue, _discount, _allowance, _margin;
+
+        public int Orders { get; private set; }
+
+        public PriceQuote? Price(PricingRules rules, PricingCatalog catalog, Domain.People.Employee employee,
+            IReadOnlyList<CartLine> lines, DateOnly asOf)
+        {
+            var key = $"{employee.Id}:{asOf.Year}";
+            _allowanceTaken.TryGetValue(key, out var taken);
+            var buyer = PricingFacts.ToBuyer(employee, asOf, taken, []);
+            var result = PricingEngine.Price(new PricingRequest(rules, catalog, buyer, lines, asOf, currency));
+            if (!result.IsSuccess)
+                return null;
+            var quote = result.Quote;
+            var cost = quote.Lines.Sum(l => catalog.TryGetItem(l.Sku, out var item) ? item.UnitCost * l.Quantity : 0m);
+            var tier = quote.PricedAs == PricedAs.Employee
+                ? PricingEngine.TierFor(buyer, rules.Policy, asOf)?.Id ?? "(no tier)"
+                : "(priced as external)";
+
+            _allowanceTaken[key] = taken + quote.AllowanceConsumed;
+            Orders++;
+            _revenue += quote.Subtotal;
+            _discount += quote.DiscountTotal;
+            _allowance += quote.AllowanceConsumed;
+            _margin += quote.Subtotal - cost;
+            var (orders, discount, margin) = _tiers.GetValueOrDefault(tier);
+            _tiers[tier] = (orders + 1, discount + quote.DiscountTotal, margin + quote.Subtotal - cost);
+            return quote;
+        }
+
+        public SimulationSideDto ToDto() => new(_revenue, _discount, _allowance, _margin,
+            _tiers.OrderBy(t => t.Key, StringComparer.Ordinal)
+                .Select(t => new TierBreakdownDto(t.Key, t.Value.Orders, t.Value.Discount, t.Value.Margin)).ToList());
+    }
+}
