@@ -47,8 +47,9 @@ public static class Currencies
         Round(amount, MinorUnits(currency), mode);
 
     internal static decimal Round(decimal amount, int minorUnits, RoundingMode mode) =>
-        Math.Round(amount, minorUnits,
-            mode == RoundingMode.HalfEven ? MidpointRounding.ToEven : MidpointRounding.AwayFromZero);
+        amount.Scale <= minorUnits
+            ? amount // already whole minor units: nothing to round (the common case for list prices)
+            : Math.Round(amount, minorUnits, mode == RoundingMode.HalfEven ? MidpointRounding.ToEven : MidpointRounding.AwayFromZero);
 
     /// <summary>
     /// The amount written with exactly the currency's minor-unit precision (12.5 USD becomes 12.50),

@@ -138,10 +138,15 @@ public static class PricingEngine
             {
                 if (skuFacts.Limits.Length > 0)
                     CheckQuantityLimits(employee, skuFacts.Limits, item, quantity, request.AsOf, ref violations, null);
-                var benefit = (external - unit) * quantity;
-                taken = policy.AnnualAllowance is null ? benefit : Math.Min(benefit, remaining);
-                remaining -= taken;
-                lineTotal = external * quantity - taken;
+                var atExternal = external * quantity;
+                if (unit != external)
+                {
+                    var benefit = atExternal - unit * quantity;
+                    taken = policy.AnnualAllowance is null ? benefit : Math.Min(benefit, remaining);
+                    remaining -= taken;
+                }
+
+                lineTotal = atExternal - taken;
             }
             else
             {

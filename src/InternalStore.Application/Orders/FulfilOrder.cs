@@ -1,6 +1,5 @@
 using InternalStore.Application.Common;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternalStore.Application.Orders;
 
