@@ -149,6 +149,21 @@ public abstract class PricingApiTests(StoreFactory store)
         Assert.Equal(2, allowance.GetProperty("quantityLimits").GetArrayLength());
     }
 
+    [Fact]
+    public async Task Me_says_which_tier_is_in_force_and_why()
+    {
+        var me = await (await store.ClientFor(new Identity("E1002", ["employee"])).GetAsync("/api/me")).AssertJsonAsync(HttpStatusCode.OK);
+        var probation = await (await store.ClientFor(new Identity("E1003", ["employee"])).GetAsync("/api/me")).AssertJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal("E1002", me.GetProperty("profile").GetProperty("id").GetString());
+        Assert.Equal("gold", me.GetProperty("tier").GetString());
+        Assert.Contains("grade 8 >= 7", me.GetProperty("why").GetString(), StringComparison.Ordinal);
+        Assert.Equal("external", probation.GetProperty("pricedAs").GetString());
+        Assert.Contains("probation", probation.GetProperty("why").GetString(), StringComparison.Ordinal);
+        await (await store.ClientFor(new Identity("NOBODY", ["employee"])).GetAsync("/api/me"))
+            .AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
+    }
+
     [Theory]
     [InlineData("hr")]
     [InlineData("department-buyer")]

@@ -13,6 +13,8 @@ public static class PricingEndpoints
             .WithSummary("Price a cart for the caller (storefront key: external) with explanations and a quote token.");
         app.MapGet("/api/me/allowance", MyAllowance).WithTags("Pricing").RequireAuthorization(Policies.Employee)
             .WithSummary("The caller's allowance for the year and quantity-limit usage.");
+        app.MapGet("/api/me", Me).WithTags("People").RequireAuthorization(Policies.Employee)
+            .WithSummary("Your profile, the tier in force for you and why, your allowance and limits.");
         app.MapGet("/api/storefront/rules", StorefrontRules).WithTags("Pricing").RequireAuthorization(Policies.AnyCaller)
             .WithSummary("Currency, rounding and today's public promotions: enough to price external carts with the library.");
         return app;
@@ -21,6 +23,9 @@ public static class PricingEndpoints
     private static async Task<Ok<Application.Storefront.StorefrontRulesDto>> StorefrontRules(ISender sender,
         CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new Application.Storefront.GetStorefrontRulesQuery(), ct));
+
+    private static async Task<Ok<Application.People.MeDto>> Me(HttpContext http, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new Application.People.GetMeQuery(http.User.ToCaller()), ct));
 
     private static async Task<Ok<QuoteDto>> Quote(HttpContext http, ISender sender, QuoteRequest request,
         CancellationToken ct) =>
