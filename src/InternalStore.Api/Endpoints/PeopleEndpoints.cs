@@ -14,6 +14,9 @@ public static class PeopleEndpoints
         employees.MapGet("/", ListEmployees)
             .WithSummary("The roster of the caller's company and the companies below it.");
         employees.MapGet("/{id}", GetEmployee);
+        employees.MapPut("/{id}", UpdateEmployee)
+            .WithSummary("Change grade, cost centre, status and dates; prices follow from the next quote. Audited.");
+        employees.MapGet("/{id}/audit", EmployeeAudit).WithSummary("Who changed which field of the record, when.");
 
         app.MapGet("/api/companies", ListCompanies).WithTags("People").RequireAuthorization(Policies.Person)
             .WithSummary("The group's companies and their cost centres.");
@@ -28,6 +31,14 @@ public static class PeopleEndpoints
     private static async Task<Ok<EmployeeDto>> GetEmployee(HttpContext http, ISender sender, string id,
         CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetEmployeeQuery(http.User.ToCaller(), id), ct));
+
+    private static async Task<Ok<EmployeeDto>> UpdateEmployee(HttpContext http, ISender sender, string id,
+        EmployeeInput request, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new UpdateEmployeeCommand(http.User.ToCaller(), id, request), ct));
+
+    private static async Task<Ok<IReadOnlyList<EmployeeAuditDto>>> EmployeeAudit(HttpContext http, ISender sender, string id,
+        CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetEmployeeAuditQuery(http.User.ToCaller(), id), ct));
 
     private static async Task<Ok<IReadOnlyList<CompanyDto>>> ListCompanies(ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new ListCompaniesQuery(), ct));

@@ -17,6 +17,7 @@ public interface IStoreDb
     DbSet<Company> Companies { get; }
     DbSet<CostCenter> CostCenters { get; }
     DbSet<Employee> Employees { get; }
+    DbSet<EmployeeAuditEntry> EmployeeAudit { get; }
     DbSet<ApiKey> ApiKeys { get; }
     DbSet<PolicyVersion> Policies { get; }
     DbSet<PolicyAuditEntry> PolicyAudit { get; }

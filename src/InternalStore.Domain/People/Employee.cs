@@ -39,6 +39,25 @@ public sealed class Employee
     public EmploymentStatus Status { get; private set; }
     public DateOnly? TerminationDate { get; private set; }
 
+    /// <summary>HR's changes to the employment record. Rehiring sets a new hire date: tenure counts from the latest hire.</summary>
+    public void Change(string name, string email, string? costCenterCode, int grade, EmploymentStatus status,
+        DateOnly hireDate, DateOnly? terminationDate)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentOutOfRangeException.ThrowIfNegative(grade);
+        if (status == EmploymentStatus.Terminated && terminationDate is null)
+            throw new ArgumentException("A termination needs its date.", nameof(terminationDate));
+        if (terminationDate < hireDate)
+            throw new ArgumentOutOfRangeException(nameof(terminationDate), "An employee cannot leave before being hired.");
+        Name = name;
+        Email = email;
+        CostCenterCode = costCenterCode;
+        Grade = grade;
+        HireDate = hireDate;
+        Status = status;
+        TerminationDate = status == EmploymentStatus.Terminated ? terminationDate : null;
+    }
+
     public void Terminate(DateOnly on)
     {
         if (on < HireDate)

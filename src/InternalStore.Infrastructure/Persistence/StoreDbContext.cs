@@ -20,6 +20,7 @@ public abstract class StoreDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Company> Companies => Set<Company>();
     public DbSet<CostCenter> CostCenters => Set<CostCenter>();
     public DbSet<Employee> Employees => Set<Employee>();
+    public DbSet<EmployeeAuditEntry> EmployeeAudit => Set<EmployeeAuditEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<PolicyVersion> Policies => Set<PolicyVersion>();
     public DbSet<PolicyAuditEntry> PolicyAudit => Set<PolicyAuditEntry>();

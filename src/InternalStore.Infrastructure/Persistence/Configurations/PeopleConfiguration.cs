@@ -55,3 +55,19 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         key.Ignore(k => k.IsRevoked);
     }
 }
+
+internal sealed class EmployeeAuditConfiguration : IEntityTypeConfiguration<EmployeeAuditEntry>
+{
+    public void Configure(EntityTypeBuilder<EmployeeAuditEntry> entry)
+    {
+        entry.ToTable("employee_audit");
+        entry.HasKey(e => e.Id);
+        entry.Property(e => e.EmployeeId).HasMaxLength(40);
+        entry.Property(e => e.By).HasMaxLength(100);
+        entry.Property(e => e.Field).HasMaxLength(100);
+        entry.Property(e => e.Before).HasMaxLength(400);
+        entry.Property(e => e.After).HasMaxLength(400);
+        entry.HasOne<Employee>().WithMany().HasForeignKey(e => e.EmployeeId).OnDelete(DeleteBehavior.Cascade);
+        entry.HasIndex(e => new { e.EmployeeId, e.Id });
+    }
+}

@@ -464,6 +464,47 @@ namespace InternalStore.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("employees", (string)null);
                 });
 
+            modelBuilder.Entity("InternalStore.Domain.People.EmployeeAuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("After")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("EmployeeId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeId", "Id");
+
+                    b.ToTable("employee_audit", (string)null);
+                });
+
             modelBuilder.Entity("InternalStore.Domain.Pricing.PolicyAuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -676,6 +717,15 @@ namespace InternalStore.Infrastructure.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("CostCenterCode")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("InternalStore.Domain.People.EmployeeAuditEntry", b =>
+                {
+                    b.HasOne("InternalStore.Domain.People.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("InternalStore.Domain.Pricing.PolicyAuditEntry", b =>

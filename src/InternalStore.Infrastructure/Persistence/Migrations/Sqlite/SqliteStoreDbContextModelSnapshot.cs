@@ -453,6 +453,45 @@ namespace InternalStore.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("employees", (string)null);
                 });
 
+            modelBuilder.Entity("InternalStore.Domain.People.EmployeeAuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("After")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmployeeId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeId", "Id");
+
+                    b.ToTable("employee_audit", (string)null);
+                });
+
             modelBuilder.Entity("InternalStore.Domain.Pricing.PolicyAuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -663,6 +702,15 @@ namespace InternalStore.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("CostCenterCode")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("InternalStore.Domain.People.EmployeeAuditEntry", b =>
+                {
+                    b.HasOne("InternalStore.Domain.People.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("InternalStore.Domain.Pricing.PolicyAuditEntry", b =>

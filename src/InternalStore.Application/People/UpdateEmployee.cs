@@ -1,0 +1,89 @@
+using System.Globalization;
+using FluentValidation;
+using InternalStore.Application.Common;
+using InternalStore.Domain.Common;
+using InternalStore.Domain.People;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace InternalStore.Application.People;
+
+/// <summary>HR's edit of an employee: grade, cost centre, status and dates. Audited field by field.</summary>
+public sealed record UpdateEmployeeCommand(Caller Caller, string Id, EmployeeInput Employee) : ICommand<EmployeeDto>;
+
+public sealed record EmployeeInput(string? Name, string? Email, string? CostCenter, int? Grade, string? Status,
+    DateOnly? HireDate, DateOnly? TerminationDate);
+
+public sealed record EmployeeAuditDto(DateTimeOffset At, string By, string Field, string? Before, string? After);
+
+public sealed class UpdateEmployeeValidator : AbstractValidator<UpdateEmployeeCommand>
+{
+    public UpdateEmployeeValidator()
+    {
+        RuleFor(x => x.Employee.Name).NotEmpty().MaximumLength(200).OverridePropertyName("name");
+        RuleFor(x => x.Employee.Email).NotEmpty().MaximumLength(320).EmailAddress().OverridePropertyName("email");
+        RuleFor(x => x.Employee.Grade).NotNull().InclusiveBetween(0, 100).OverridePropertyName("grade");
+        RuleFor(x => x.Employee.Status).Must(s => s is "active" or "terminated")
+            .WithMessage("Status is 'active' or 'terminated'.").OverridePropertyName("status");
+        RuleFor(x => x.Employee.HireDate).NotNull().OverridePropertyName("hireDate");
+        RuleFor(x => x.Employee.TerminationDate).NotNull().When(x => x.Employee.Status == "terminated")
+            .WithMessage("A termination needs its date.").OverridePropertyName("terminationDate");
+        RuleFor(x => x.Employee.TerminationDate).GreaterThanOrEqualTo(x => x.Employee.HireDate)
+            .When(x => x.Employee.TerminationDate is not null && x.Employee.HireDate is not null)
+            .OverridePropertyName("terminationDate");
+    }
+}
+
+public sealed class UpdateEmployeeHandler(IStoreDb db, TimeProvider clock) : ICommandHandler<UpdateEmployeeCommand, EmployeeDto>
+{
+    public async ValueTask<EmployeeDto> Handle(UpdateEmployeeCommand command, CancellationToken cancellationToken)
+    {
+        var companies = await db.VisibleCompaniesAsync(command.Caller, cancellationToken);
+        var employee = await db.Employees.FirstOrDefaultAsync(e => e.Id == command.Id, cancellationToken);
+        if (employee is null || !companies.Contains(employee.CompanyCode))
+            throw new NotFoundException("Employee", command.Id);
+        var input = command.Employee;
+        if (input.CostCenter is not null
+            && !await db.CostCenters.AnyAsync(c => c.Code == input.CostCenter && c.CompanyCode == employee.CompanyCode, cancellationToken))
+            throw new DomainValidationException("validation", "costCenter",
+                $"Cost centre '{input.CostCenter}' is not one of {employee.CompanyCode}'s.");
+
+        var before = Fields(employee);
+        employee.Change(input.Name!, input.Email!, input.CostCenter, input.Grade!.Value,
+            input.Status == "terminated" ? EmploymentStatus.Terminated : EmploymentStatus.Active,
+            input.HireDate!.Value, input.TerminationDate);
+        var after = Fields(employee);
+        var now = clock.GetUtcNow();
+        foreach (var field in before.Keys.Where(k => before[k] != after[k]))
+            db.EmployeeAudit.Add(new EmployeeAuditEntry(employee.Id, now, command.Caller.Subject, field, before[field], after[field]));
+        await db.SaveChangesAsync(cancellationToken);
+        return employee.ToDto();
+    }
+
+    private static Dictionary<string, string?> Fields(Employee e) => new()
+    {
+        ["name"] = e.Name,
+        ["email"] = e.Email,
+        ["costCenter"] = e.CostCenterCode,
+        ["grade"] = e.Grade.ToString(CultureInfo.InvariantCulture),
+        ["status"] = e.Status == EmploymentStatus.Active ? "active" : "terminated",
+        ["hireDate"] = e.HireDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["terminationDate"] = e.TerminationDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+    };
+}
+
+/// <summary>Who changed what in an employee's record, oldest first.</summary>
+public sealed record GetEmployeeAuditQuery(Caller Caller, string Id) : IQuery<IReadOnlyList<EmployeeAuditDto>>;
+
+public sealed class GetEmployeeAuditHandler(IStoreDb db) : IQueryHandler<GetEmployeeAuditQuery, IReadOnlyList<EmployeeAuditDto>>
+{
+    public async ValueTask<IReadOnlyList<EmployeeAuditDto>> Handle(GetEmployeeAuditQuery query, CancellationToken cancellationToken)
+    {
+        var companies = await db.VisibleCompaniesAsync(query.Caller, cancellationToken);
+        if (!await db.Employees.AnyAsync(e => e.Id == query.Id && companies.Contains(e.CompanyCode), cancellationToken))
+            throw new NotFoundException("Employee", query.Id);
+        return await db.EmployeeAudit.AsNoTracking().Where(e => e.EmployeeId == query.Id).OrderBy(e => e.Id)
+            .Select(e => new EmployeeAuditDto(e.At, e.By, e.Field, e.Before, e.After))
+            .ToListAsync(cancellationToken);
+    }
+}
