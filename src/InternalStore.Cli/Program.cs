@@ -10,6 +10,7 @@ var root = new RootCommand("internalstore: admin CLI of the InternalStore employ
     ApiKeyCommand.Create(),
     QuoteCommand.Create(),
     PolicyCommand.Create(),
+    ImportEmployeesCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

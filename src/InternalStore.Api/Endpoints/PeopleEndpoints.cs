@@ -14,6 +14,8 @@ public static class PeopleEndpoints
         employees.MapGet("/", ListEmployees)
             .WithSummary("The roster of the caller's company and the companies below it.");
         employees.MapGet("/{id}", GetEmployee);
+        employees.MapPost("/import", Import).Accepts<string>("text/csv")
+            .WithSummary("Upsert employees from CSV; any invalid row applies nothing unless skipInvalid=true. dryRun=true only checks.");
         employees.MapPut("/{id}", UpdateEmployee)
             .WithSummary("Change grade, cost centre, status and dates; prices follow from the next quote. Audited.");
         employees.MapGet("/{id}/audit", EmployeeAudit).WithSummary("Who changed which field of the record, when.");
@@ -31,6 +33,20 @@ public static class PeopleEndpoints
     private static async Task<Ok<EmployeeDto>> GetEmployee(HttpContext http, ISender sender, string id,
         CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetEmployeeQuery(http.User.ToCaller(), id), ct));
+
+    /// <summary>A rejected file is 400 problem details naming each problem by line and column, with the report.</summary>
+    private static async Task<Results<Ok<ImportReport>, ValidationProblem>> Import(HttpContext http, ISender sender,
+        bool? dryRun, bool? skipInvalid, CancellationToken ct)
+    {
+        var report = await sender.Send(new ImportEmployeesCommand(http.User.ToCaller(), http.Request.Body, dryRun ?? false,
+            skipInvalid ?? false), ct);
+        if (report.Problems.Count == 0 || report.Applied)
+            return TypedResults.Ok(report);
+        var errors = report.Problems.GroupBy(p => $"line {p.Line}" + (p.Column.Length > 0 ? $": {p.Column}" : ""))
+            .ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
+        return TypedResults.ValidationProblem(errors, $"{report.Invalid} line(s) have problems; nothing was imported.",
+            title: "The roster file is not valid.", extensions: new Dictionary<string, object?> { ["code"] = "validation", ["report"] = report });
+    }
 
     private static async Task<Ok<EmployeeDto>> UpdateEmployee(HttpContext http, ISender sender, string id,
         EmployeeInput request, CancellationToken ct) =>

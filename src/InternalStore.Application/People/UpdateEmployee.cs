@@ -48,19 +48,19 @@ public sealed class UpdateEmployeeHandler(IStoreDb db, TimeProvider clock) : ICo
             throw new DomainValidationException("validation", "costCenter",
                 $"Cost centre '{input.CostCenter}' is not one of {employee.CompanyCode}'s.");
 
-        var before = Fields(employee);
+        var before = EmployeeAudit.Fields(employee);
         employee.Change(input.Name!, input.Email!, input.CostCenter, input.Grade!.Value,
             input.Status == "terminated" ? EmploymentStatus.Terminated : EmploymentStatus.Active,
             input.HireDate!.Value, input.TerminationDate);
-        var after = Fields(employee);
-        var now = clock.GetUtcNow();
-        foreach (var field in before.Keys.Where(k => before[k] != after[k]))
-            db.EmployeeAudit.Add(new EmployeeAuditEntry(employee.Id, now, command.Caller.Subject, field, before[field], after[field]));
+        db.AuditEmployee(employee, before, command.Caller.Subject, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return employee.ToDto();
     }
+}
 
-    private static Dictionary<string, string?> Fields(Employee e) => new()
+internal static class EmployeeAudit
+{
+    public static Dictionary<string, string?> Fields(Employee e) => new()
     {
         ["name"] = e.Name,
         ["email"] = e.Email,
@@ -70,6 +70,17 @@ public sealed class UpdateEmployeeHandler(IStoreDb db, TimeProvider clock) : ICo
         ["hireDate"] = e.HireDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["terminationDate"] = e.TerminationDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     };
+
+    /// <summary>Records one entry per field that differs from <paramref name="before"/>; returns how many.</summary>
+    public static int AuditEmployee(this IStoreDb db, Employee employee, Dictionary<string, string?> before, string by,
+        DateTimeOffset at)
+    {
+        var after = Fields(employee);
+        var changed = before.Keys.Where(k => before[k] != after[k]).ToList();
+        foreach (var field in changed)
+            db.EmployeeAudit.Add(new EmployeeAuditEntry(employee.Id, at, by, field, before[field], after[field]));
+        return changed.Count;
+    }
 }
 
 /// <summary>Who changed what in an employee's record, oldest first.</summary>
