@@ -17,7 +17,8 @@ builder.Logging.AddSimpleConsole(options =>
     options.SingleLine = true;
     options.TimestampFormat = "HH:mm:ss ";
 });
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
+// Kestrel's ceiling; the middleware below applies 1 MiB per request unless an endpoint allows more.
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxImportBytes);
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddStoreAuth(builder.Configuration, builder.Environment);
 builder.Services.AddStoreProblemDetails();

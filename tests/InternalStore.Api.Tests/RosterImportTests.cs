@@ -53,6 +53,19 @@ public abstract class RosterImportTests(StoreFactory store)
     }
 
     [Fact]
+    public async Task A_roster_larger_than_the_databases_parameter_limits_imports_and_reimports()
+    {
+        var p = Unique("L");
+        var csv = Roster([.. Enumerable.Range(0, 40_000).Select(i => Person($"{p}{i:D5}"))]);
+
+        var first = await (await ImportAsync(csv)).AssertJsonAsync(HttpStatusCode.OK);
+        var second = await (await ImportAsync(csv)).AssertJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(40_000, first.GetProperty("created").GetInt32());
+        Assert.Equal(40_000, second.GetProperty("unchanged").GetInt32());
+    }
+
+    [Fact]
     public async Task A_changed_row_updates_and_is_audited()
     {
         var p = Unique("U");

@@ -15,6 +15,7 @@ public static class PeopleEndpoints
             .WithSummary("The roster of the caller's company and the companies below it.");
         employees.MapGet("/{id}", GetEmployee);
         employees.MapPost("/import", Import).Accepts<string>("text/csv")
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(RequestLimits.MaxImportBytes))
             .WithSummary("Upsert employees from CSV; any invalid row applies nothing unless skipInvalid=true. dryRun=true only checks.");
         employees.MapPut("/{id}", UpdateEmployee)
             .WithSummary("Change grade, cost centre, status and dates; prices follow from the next quote. Audited.");

@@ -56,7 +56,14 @@ public sealed class ImportEmployeesHandler(IStoreDb db, TimeProvider clock) : IC
         var valid = rows.Where(r => !badLines.Contains(r.Line)).ToList();
         var apply = !command.DryRun && (problems.Count == 0 || command.SkipInvalid);
         var ids = valid.Select(r => r.Id).ToList();
-        var existing = await db.Employees.Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
+        // In chunks: EF sends each id as a parameter, and SQLite and PostgreSQL cap parameters per statement.
+        var existing = new Dictionary<string, Employee>(StringComparer.Ordinal);
+        foreach (var chunk in ids.Chunk(1000))
+        {
+            foreach (var found in await db.Employees.Where(e => chunk.Contains(e.Id)).ToListAsync(cancellationToken))
+                existing[found.Id] = found;
+        }
+
         int created = 0, updated = 0, unchanged = 0;
         var now = clock.GetUtcNow();
         foreach (var row in valid)
