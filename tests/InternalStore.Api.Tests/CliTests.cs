@@ -103,7 +103,7 @@ public abstract class CliTests(StoreFactory store)
     [Fact]
     public async Task The_sample_roster_imports_cleanly_and_twice_is_once()
     {
-        var roster = Path.Combine(RepositoryRoot(), "samples", "roster.csv");
+        var roster = Path.Combine(RepositoryPaths.Root, "samples", "roster.csv");
 
         var first = await CliRunner.RunAsync(store.CliEnvironment, "import-employees", roster);
         var second = await CliRunner.RunAsync(store.CliEnvironment, "import-employees", roster);
@@ -114,13 +114,6 @@ public abstract class CliTests(StoreFactory store)
         Assert.Contains("8 rows: 0 created, 0 updated, 8 unchanged", second.StdOut, StringComparison.Ordinal);
     }
 
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "InternalStore.sln")))
-            dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("InternalStore.sln not found.");
-    }
 
     [Fact]
     public async Task Missing_required_options_are_refused_with_help()

@@ -12,7 +12,7 @@ public sealed class QuoteCliTests
     [Fact]
     public async Task Quote_prints_the_expected_result_of_every_vector()
     {
-        var vectors = Path.Combine(RepositoryRoot(), "tests", "InternalStore.Pricing.Tests", "Fixtures", "pricing-vectors.json");
+        var vectors = Path.Combine(RepositoryPaths.Root, "tests", "InternalStore.Pricing.Tests", "Fixtures", "pricing-vectors.json");
 
         var run = await CliRunner.RunAsync(NoDatabase, "quote", "--file", vectors);
 
@@ -41,11 +41,4 @@ public sealed class QuoteCliTests
         Assert.Contains("broken", run.StdErr, StringComparison.Ordinal);
     }
 
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "InternalStore.sln")))
-            dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("InternalStore.sln not found.");
-    }
 }

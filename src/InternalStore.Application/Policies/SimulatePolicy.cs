@@ -65,6 +65,7 @@ public sealed class SimulatePolicyHandler(IStoreDb db, PricingFacts facts, TimeP
         var inForce = new Side(options.Value.Currency);
         var draft = new Side(options.Value.Currency);
         var changes = new List<OrderChangeDto>();
+        var inForceRulesByDay = new Dictionary<(string Company, DateOnly Day), PricingRules>();
         foreach (var order in orders.Where(o => employees.ContainsKey(o.BuyerId)))
         {
             var employee = employees[order.BuyerId];
@@ -72,7 +73,10 @@ public sealed class SimulatePolicyHandler(IStoreDb db, PricingFacts facts, TimeP
             var lines = order.Lines.Select(l => new CartLine(l.Sku, l.Quantity)).Where(l => catalog.TryGetItem(l.Sku, out _)).ToList();
             if (lines.Count == 0)
                 continue;
-            var inForceRules = await facts.RulesAsync(employee.CompanyCode, asOf, cancellationToken);
+            // One load of the rules per company and day, not per order: many orders share both.
+            var key = (employee.CompanyCode, asOf);
+            if (!inForceRulesByDay.TryGetValue(key, out var inForceRules))
+                inForceRulesByDay[key] = inForceRules = await facts.RulesAsync(employee.CompanyCode, asOf, cancellationToken);
             var a = inForce.Price(inForceRules, catalog, employee, lines, asOf);
             var b = draft.Price(draftRules, catalog, employee, lines, asOf);
             if (a is not null && b is not null && a.Subtotal != b.Subtotal)
