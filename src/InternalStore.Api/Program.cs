@@ -32,6 +32,7 @@ builder.Services.Configure<JsonOptions>(options =>
 });
 builder.Services.AddOpenApi(options => options.AddDocumentTransformer<SecuritySchemesTransformer>());
 builder.Services.AddHostedService<InternalStore.Infrastructure.OrderExpiryWorker>();
+builder.Services.AddHostedService<InternalStore.Infrastructure.SettlementWorker>();
 builder.Services.AddHealthChecks().AddDbContextCheck<StoreDbContext>("database", tags: ["ready"]);
 
 var app = builder.Build();
@@ -55,6 +56,8 @@ app.MapPricingEndpoints();
 app.MapPolicyEndpoints();
 app.MapPromotionEndpoints();
 app.MapOrderEndpoints();
+app.MapCheckoutEndpoints();
+app.MapFinanceEndpoints();
 
 await app.RunAsync();
 

@@ -28,9 +28,14 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped,
             includeInternalTypes: true);
         services.AddSingleton(TimeProvider.System);
+        services.AddScoped<Common.TransactionRunner>();
         services.AddScoped<Pricing.PricingFacts>();
         services.AddScoped<Pricing.CartPricer>();
         services.AddScoped<Policies.PolicyDocument>();
+        services.AddScoped<Checkout.InternalSettlement>();
+        services.AddScoped<Checkout.CardCheckout>();
+        services.AddScoped<Checkout.CardPaymentOutcomes>();
+        services.AddScoped<Checkout.PayrollTermination>();
         return services;
     }
 }

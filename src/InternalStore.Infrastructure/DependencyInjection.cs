@@ -1,6 +1,7 @@
 using InternalStore.Application;
 using InternalStore.Application.Common;
 using InternalStore.Infrastructure.Identity;
+using InternalStore.Infrastructure.Payments;
 using InternalStore.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -24,6 +25,14 @@ public static class DependencyInjection
         services.Configure<PricingOptions>(configuration.GetSection(PricingOptions.Section));
         services.Configure<InternalStore.Application.Orders.OrderOptions>(
             configuration.GetSection(InternalStore.Application.Orders.OrderOptions.Section));
+        services.Configure<InternalStore.Application.Checkout.PayrollOptions>(
+            configuration.GetSection(InternalStore.Application.Checkout.PayrollOptions.Section));
+        services.Configure<InternalStore.Application.Checkout.InvoiceOptions>(
+            configuration.GetSection(InternalStore.Application.Checkout.InvoiceOptions.Section));
+        services.Configure<Payments.StripeOptions>(configuration.GetSection(Payments.StripeOptions.Section));
+        services.AddStripeHttpClient();
+        services.AddScoped<InternalStore.Application.Checkout.IPaymentGateway, Payments.StripePaymentGateway>();
+        services.AddSingleton<InternalStore.Application.Checkout.IPaymentWebhookReader, Payments.StripeWebhookReader>();
         services.AddSingleton(sp => new QuoteTokens(QuoteTokenKey(sp), sp.GetRequiredService<TimeProvider>()));
 
         var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
@@ -31,16 +40,19 @@ public static class DependencyInjection
         {
             case DatabaseProviders.Sqlite:
                 var sqlite = SqliteConnectionSetup.ConnectionString(connectionString, database);
-                services.AddDbContext<SqliteStoreDbContext>(options => options
+                services.AddDbContext<SqliteStoreDbContext>((sp, options) => options
                     .UseSqlite(sqlite)
-                    .AddInterceptors(new SqlitePragmaInterceptor()));
+                    .AddInterceptors(new SqlitePragmaInterceptor())
+                    .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
                 services.AddScoped<StoreDbContext>(sp => sp.GetRequiredService<SqliteStoreDbContext>());
                 break;
             case DatabaseProviders.Postgres:
                 if (string.IsNullOrWhiteSpace(connectionString))
                     throw new InvalidOperationException(
                         "Database:Provider is postgres but ConnectionStrings:Store is empty (environment variable ConnectionStrings__Store).");
-                services.AddDbContext<PostgresStoreDbContext>(options => options.UseNpgsql(connectionString));
+                services.AddDbContext<PostgresStoreDbContext>((sp, options) => options
+                    .UseNpgsql(connectionString)
+                    .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
                 services.AddScoped<StoreDbContext>(sp => sp.GetRequiredService<PostgresStoreDbContext>());
                 break;
             default:

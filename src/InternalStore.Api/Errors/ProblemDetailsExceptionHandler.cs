@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FluentValidation;
+using InternalStore.Application.Checkout;
 using InternalStore.Application.Common;
 using InternalStore.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
@@ -18,6 +19,8 @@ public sealed partial class ProblemDetailsExceptionHandler(
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception,
         CancellationToken cancellationToken)
     {
+        if (exception is PaymentProviderException or PaymentProviderUnavailableException)
+            LogUnhandled(exception, httpContext.Request.Method, httpContext.Request.Path);
         var problem = exception switch
         {
             ValidationException validation => FromValidation(validation),
@@ -29,6 +32,11 @@ public sealed partial class ProblemDetailsExceptionHandler(
             ConflictException conflict => Problem(409, conflict.Code, "Conflict.", conflict.Message),
             IdempotencyKeyReusedException reused => Problem(422, "idempotency-key-reused",
                 "Idempotency key reused.", reused.Message),
+            PaymentDeclinedException declined => Problem(402, "payment-failed", "Payment failed.", declined.Message),
+            PaymentProviderUnavailableException unavailable => Unavailable(httpContext, unavailable),
+            PaymentProviderException => Problem(502, "payment-provider-error", "Payment provider error.",
+                "The payment provider refused a request of this store; nothing was charged. Quote the traceId when reporting it."),
+            WebhookSignatureException signature => Problem(400, "invalid-signature", "Webhook not accepted.", signature.Message),
             ArgumentException argument => Problem(400, "validation", "The request is not valid.", argument.Message),
             _ => null,
         };
@@ -47,6 +55,13 @@ public sealed partial class ProblemDetailsExceptionHandler(
             ProblemDetails = problem,
             Exception = exception,
         });
+    }
+
+    private static ProblemDetails Unavailable(HttpContext http, PaymentProviderUnavailableException unavailable)
+    {
+        http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(unavailable.RetryAfter.TotalSeconds)).ToString(
+            System.Globalization.CultureInfo.InvariantCulture);
+        return Problem(503, "payment-provider-unavailable", "Payment provider unavailable.", unavailable.Message);
     }
 
     private static ProblemDetails FromValidation(ValidationException validation)

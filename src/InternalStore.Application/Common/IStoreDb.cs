@@ -3,6 +3,7 @@ using InternalStore.Domain.Catalog;
 using InternalStore.Domain.Ordering;
 using InternalStore.Domain.People;
 using InternalStore.Domain.Pricing;
+using InternalStore.Domain.Settlement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -25,6 +26,14 @@ public interface IStoreDb
     DbSet<TransferPricingSettings> TransferPricing { get; }
     DbSet<Order> Orders { get; }
     DbSet<AllowanceLedger> AllowanceLedgers { get; }
+    DbSet<CardPayment> CardPayments { get; }
+    DbSet<WebhookEvent> WebhookEvents { get; }
+    DbSet<OutboxMessage> OutboxMessages { get; }
+    DbSet<PayrollSchedule> PayrollSchedules { get; }
+    DbSet<PayrollDeduction> PayrollDeductions { get; }
+    DbSet<JournalEntry> JournalEntries { get; }
+    DbSet<IntercompanyInvoice> Invoices { get; }
+    DbSet<Refund> Refunds { get; }
 
     /// <summary>
     /// Loads products for a change that must not interleave with another (stock moves): the rows stay
@@ -41,6 +50,9 @@ public interface IStoreDb
 
     /// <summary>An order with its lines and history, locked for a state change; null when there is none.</summary>
     Task<Order?> LockOrderAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>The order that holds a PaymentIntent, locked like <see cref="LockOrderAsync"/>.</summary>
+    Task<Order?> LockOrderByIntentAsync(string intentId, CancellationToken cancellationToken);
 
     DatabaseFacade Database { get; }
     ChangeTracker ChangeTracker { get; }

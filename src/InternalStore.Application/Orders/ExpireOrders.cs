@@ -32,7 +32,8 @@ public sealed class DueOrdersHandler(IStoreDb db) : IQueryHandler<DueOrdersQuery
 {
     public async ValueTask<IReadOnlyList<Guid>> Handle(DueOrdersQuery query, CancellationToken cancellationToken) =>
         await db.Orders.AsNoTracking()
-            .Where(o => o.Status == OrderStatus.AwaitingPayment && o.ExpiresAt <= query.Now)
+            .Where(o => o.Status == OrderStatus.AwaitingPayment && o.ExpiresAt <= query.Now
+                        && o.PaymentMethod != PaymentMethod.Invoice)
             .OrderBy(o => o.ExpiresAt)
             .Select(o => o.Id)
             .Take(query.Limit)

@@ -10,4 +10,7 @@ public sealed class OrderOptions
 
     /// <summary>How often the expiry worker looks for unpaid orders past their hold.</summary>
     public int ExpirySweepSeconds { get; set; } = 30;
+
+    /// <summary>How long after payment a buyer may ask for a refund themselves (finance always may).</summary>
+    public int RefundWindowDays { get; set; } = 30;
 }

@@ -33,8 +33,8 @@ public sealed class PlaceOrderValidator : AbstractValidator<PlaceOrderCommand>
     }
 }
 
-public sealed class PlaceOrderHandler(IStoreDb db, CartPricer pricer, QuoteTokens tokens, TimeProvider clock,
-    IOptions<OrderOptions> options) : ICommandHandler<PlaceOrderCommand, PlaceOrderResult>
+public sealed class PlaceOrderHandler(IStoreDb db, CartPricer pricer, PricingFacts facts, QuoteTokens tokens,
+    TimeProvider clock, IOptions<OrderOptions> options) : ICommandHandler<PlaceOrderCommand, PlaceOrderResult>
 {
     public async ValueTask<PlaceOrderResult> Handle(PlaceOrderCommand command, CancellationToken cancellationToken)
     {
@@ -79,12 +79,16 @@ public sealed class PlaceOrderHandler(IStoreDb db, CartPricer pricer, QuoteToken
                 : (quoted.Lines[i].UnitPrice, quoted.Lines[i].LineTotal, quoted.Lines[i].AllowanceTaken);
             lines.Add(new OrderLine(line.Sku, product.Name, quantity, line.ListPrice, unitPrice, lineTotal,
                 line.ListPrice * quantity - lineTotal, allowance,
-                JsonSerializer.Serialize(Explanations.Of(quote, i), PricingFacts.Json)));
+                JsonSerializer.Serialize(Explanations.Of(quote, i), PricingFacts.Json), product.UnitCost));
         }
 
         var allowanceReserved = lines.Sum(l => l.AllowanceTaken);
         priced.Ledger?.Reserve(allowanceReserved);
-        var order = Order.Place(kind, caller.Subject, priced.Buyer.Company!, priced.Buyer.CostCenter, quote.Currency, lines,
+        // An affiliate buys from the company its token names; failing that, from the group's parent.
+        var seller = kind != BuyerKind.Affiliate ? priced.Buyer.Company!
+            : caller.Company is { } supplier && supplier != priced.Buyer.Company ? supplier
+            : (await facts.CompanyChainAsync(null, cancellationToken))[0];
+        var order = Order.Place(kind, caller.Subject, priced.Buyer.Company!, seller, priced.Buyer.CostCenter, quote.Currency, lines,
             allowanceReserved, now, TimeSpan.FromMinutes(options.Value.HoldMinutes), command.IdempotencyKey!, hash);
         db.Orders.Add(order);
         await db.SaveChangesAsync(cancellationToken);

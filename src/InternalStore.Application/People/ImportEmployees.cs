@@ -23,7 +23,7 @@ public sealed record ImportReport(int Rows, int Created, int Updated, int Unchan
 public sealed record ImportEmployeesCommand(Caller Caller, Stream Csv, bool DryRun, bool SkipInvalid)
     : ICommand<ImportReport>;
 
-public sealed class ImportEmployeesHandler(IStoreDb db, TimeProvider clock) : ICommandHandler<ImportEmployeesCommand, ImportReport>
+public sealed class ImportEmployeesHandler(IStoreDb db, TimeProvider clock, Checkout.PayrollTermination payroll) : ICommandHandler<ImportEmployeesCommand, ImportReport>
 {
     private static readonly string[] Required = ["id", "name", "email", "company", "grade", "hireDate", "status"];
 
@@ -65,6 +65,7 @@ public sealed class ImportEmployeesHandler(IStoreDb db, TimeProvider clock) : IC
         }
 
         int created = 0, updated = 0, unchanged = 0;
+        var leavers = new List<Employee>();
         var now = clock.GetUtcNow();
         foreach (var row in valid)
         {
@@ -78,7 +79,10 @@ public sealed class ImportEmployeesHandler(IStoreDb db, TimeProvider clock) : IC
                 }
 
                 var before = EmployeeAudit.Fields(employee);
+                var wasActive = employee.Status == EmploymentStatus.Active;
                 employee.Change(row.Name, row.Email, row.CostCenter, row.Grade, row.Status, row.HireDate, row.TerminationDate);
+                if (wasActive && employee.Status == EmploymentStatus.Terminated)
+                    leavers.Add(employee);
                 if (db.AuditEmployee(employee, before, command.Caller.Subject, now) > 0)
                     updated++;
                 else
@@ -96,7 +100,11 @@ public sealed class ImportEmployeesHandler(IStoreDb db, TimeProvider clock) : IC
 
         apply &= problems.Count == 0 || command.SkipInvalid;
         if (apply)
+        {
+            foreach (var leaver in leavers)
+                await payroll.CollapseAsync(leaver, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+        }
         else
             db.ChangeTracker.Clear();
         var invalid = problems.Select(p => p.Line).Distinct().Count();

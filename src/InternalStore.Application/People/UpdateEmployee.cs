@@ -34,7 +34,7 @@ public sealed class UpdateEmployeeValidator : AbstractValidator<UpdateEmployeeCo
     }
 }
 
-public sealed class UpdateEmployeeHandler(IStoreDb db, TimeProvider clock) : ICommandHandler<UpdateEmployeeCommand, EmployeeDto>
+public sealed class UpdateEmployeeHandler(IStoreDb db, TimeProvider clock, Checkout.PayrollTermination payroll) : ICommandHandler<UpdateEmployeeCommand, EmployeeDto>
 {
     public async ValueTask<EmployeeDto> Handle(UpdateEmployeeCommand command, CancellationToken cancellationToken)
     {
@@ -53,6 +53,7 @@ public sealed class UpdateEmployeeHandler(IStoreDb db, TimeProvider clock) : ICo
             input.Status == "terminated" ? EmploymentStatus.Terminated : EmploymentStatus.Active,
             input.HireDate!.Value, input.TerminationDate);
         db.AuditEmployee(employee, before, command.Caller.Subject, clock.GetUtcNow());
+        await payroll.CollapseAsync(employee, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return employee.ToDto();
     }

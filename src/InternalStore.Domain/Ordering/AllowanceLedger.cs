@@ -47,4 +47,20 @@ public sealed class AllowanceLedger
         Release(amount);
         Used += amount;
     }
+
+    /// <summary>A refund gives back allowance a paid order used.</summary>
+    public void Restore(decimal amount)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(amount);
+        Used -= Math.Min(amount, Used);
+        Version++;
+    }
+
+    /// <summary>A late payment takes allowance straight to used (its reservation was released on expiry).</summary>
+    public void Use(decimal amount)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(amount);
+        Used += amount;
+        Version++;
+    }
 }

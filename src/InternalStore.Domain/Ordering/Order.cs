@@ -1,3 +1,4 @@
+using Currencies = InternalStore.Pricing.Currencies;
 using InternalStore.Domain.Common;
 
 namespace InternalStore.Domain.Ordering;
@@ -11,6 +12,15 @@ public enum OrderStatus
     Expired,
     PartiallyRefunded,
     Refunded,
+}
+
+/// <summary>How an order is settled; which fits depends on the buyer (see <see cref="Order.ChooseMethod"/>).</summary>
+public enum PaymentMethod
+{
+    Card,
+    Payroll,
+    Chargeback,
+    Invoice,
 }
 
 public enum BuyerKind
@@ -31,7 +41,7 @@ public sealed class Order
 
     private Order()
     {
-        BuyerId = Company = Currency = IdempotencyKey = RequestHash = string.Empty;
+        BuyerId = Company = SellerCompany = Currency = IdempotencyKey = RequestHash = string.Empty;
     }
 
     public Guid Id { get; private set; }
@@ -42,6 +52,9 @@ public sealed class Order
 
     /// <summary>The company the buyer belongs to (for affiliates: the buying company).</summary>
     public string Company { get; private set; }
+
+    /// <summary>The company that sells: the buyer's own for employees and departments, the supplier for affiliates.</summary>
+    public string SellerCompany { get; private set; }
 
     public string? CostCenter { get; private set; }
     public string Currency { get; private set; }
@@ -60,6 +73,19 @@ public sealed class Order
     /// <summary>Hash of what the client asked for, to tell a replay from a reused key.</summary>
     public string RequestHash { get; private set; }
 
+    /// <summary>The settlement method chosen at checkout; fixed from then on.</summary>
+    public PaymentMethod? PaymentMethod { get; private set; }
+
+    /// <summary>The Idempotency-Key and request hash of the checkout that chose the method.</summary>
+    public string? CheckoutKey { get; private set; }
+
+    public string? CheckoutHash { get; private set; }
+    public DateTimeOffset? PaidAt { get; private set; }
+
+    /// <summary>What buyers owe: the sum of the lines, frozen at placement.</summary>
+    public decimal Total => Subtotal;
+
+    public decimal RefundedAmount { get; private set; }
     public long Version { get; private set; }
 
     public IReadOnlyList<OrderLine> Lines => _lines;
@@ -68,7 +94,8 @@ public sealed class Order
     /// <summary>Reserved stock and allowance are still held by this order.</summary>
     public bool HoldsReservations => Status == OrderStatus.AwaitingPayment;
 
-    public static Order Place(BuyerKind kind, string buyerId, string company, string? costCenter, string currency,
+    public static Order Place(BuyerKind kind, string buyerId, string company, string sellerCompany, string? costCenter,
+        string currency,
         IReadOnlyList<OrderLine> lines, decimal allowanceReserved, DateTimeOffset now, TimeSpan hold,
         string idempotencyKey, string requestHash)
     {
@@ -80,6 +107,7 @@ public sealed class Order
             BuyerKind = kind,
             BuyerId = buyerId,
             Company = company,
+            SellerCompany = sellerCompany,
             CostCenter = costCenter,
             Currency = currency,
             Status = OrderStatus.AwaitingPayment,
@@ -99,6 +127,9 @@ public sealed class Order
 
     public void Cancel(string by, DateTimeOffset now)
     {
+        if (Status == OrderStatus.AwaitingPayment && PaymentMethod == Ordering.PaymentMethod.Invoice)
+            throw new ConflictException("invalid-state",
+                "The order is invoiced: it holds its goods until finance settles the invoice or credits it with a refund.");
         if (Status != OrderStatus.AwaitingPayment)
             throw new ConflictException("invalid-state",
                 Status == OrderStatus.Cancelled
@@ -110,17 +141,101 @@ public sealed class Order
     /// <summary>Expires the order if its hold has run out; false when there is nothing to do.</summary>
     public bool ExpireIfDue(DateTimeOffset now)
     {
-        if (Status != OrderStatus.AwaitingPayment || now < ExpiresAt)
+        if (Status != OrderStatus.AwaitingPayment || now < ExpiresAt || PaymentMethod == Ordering.PaymentMethod.Invoice)
             return false;
         Move(OrderStatus.Expired, "system", now, "payment hold ran out");
         return true;
+    }
+
+    /// <summary>
+    /// Fixes how the order will be settled. Card is for employees (and, later, external buyers),
+    /// payroll for active employees, chargeback for departments, invoice for affiliates.
+    /// </summary>
+    public void ChooseMethod(PaymentMethod method, string checkoutKey, string checkoutHash)
+    {
+        if (Status != OrderStatus.AwaitingPayment)
+            throw new ConflictException("invalid-state", $"An order that is {Describe(Status)} cannot be checked out.");
+        if (PaymentMethod is { } chosen && chosen != method)
+            throw new ConflictException("invalid-state",
+                $"Checkout of this order started with {chosen.ToString().ToLowerInvariant()}; cancel it and order again to pay another way.");
+        var fits = method switch
+        {
+            Ordering.PaymentMethod.Card or Ordering.PaymentMethod.Payroll => BuyerKind == BuyerKind.Employee,
+            Ordering.PaymentMethod.Chargeback => BuyerKind == BuyerKind.Department,
+            Ordering.PaymentMethod.Invoice => BuyerKind == BuyerKind.Affiliate,
+            _ => false,
+        };
+        if (!fits)
+            throw new ConflictException("payment-method-unavailable",
+                $"{method.ToString().ToLowerInvariant()} is not a way a{(BuyerKind == BuyerKind.Affiliate ? "n" : "")} {BuyerKind.ToString().ToLowerInvariant()} buyer pays; "
+                + BuyerKind switch
+                {
+                    BuyerKind.Employee => "employees pay by card or payroll deduction.",
+                    BuyerKind.Department => "departments settle by internal chargeback.",
+                    _ => "affiliates settle by intercompany invoice.",
+                });
+        PaymentMethod ??= method;
+        CheckoutKey ??= checkoutKey;
+        CheckoutHash ??= checkoutHash;
+    }
+
+    /// <summary>An affiliate's order is invoiced: it keeps its reservations (no expiry) until finance settles it.</summary>
+    public void AwaitInvoice(string invoiceNumber, string by, DateTimeOffset now)
+    {
+        if (PaymentMethod != Ordering.PaymentMethod.Invoice || Status != OrderStatus.AwaitingPayment)
+            throw new ConflictException("invalid-state", "Only an affiliate's order awaiting payment is invoiced.");
+        _history.Add(new OrderStatusChange(Status, Status, by, now, $"invoiced as {invoiceNumber}"));
+        Version++;
     }
 
     public void MarkPaid(string by, DateTimeOffset now, string how)
     {
         if (Status != OrderStatus.AwaitingPayment)
             throw new ConflictException("invalid-state", $"An order that is {Describe(Status)} cannot be paid.");
+        PaidAt = now;
         Move(OrderStatus.Paid, by, now, how);
+    }
+
+    /// <summary>
+    /// A card payment that arrived after the hold ran out: the caller has taken the stock and allowance
+    /// back for it, so the order is paid after all.
+    /// </summary>
+    public void MarkPaidAfterExpiry(string by, DateTimeOffset now, string how)
+    {
+        if (Status != OrderStatus.Expired)
+            throw new ConflictException("invalid-state", $"Only an expired order is reinstated; this one is {Describe(Status)}.");
+        PaidAt = now;
+        Move(OrderStatus.Paid, by, now, how);
+    }
+
+    public bool IsSettled => Status is OrderStatus.Paid or OrderStatus.Fulfilled or OrderStatus.PartiallyRefunded
+        or OrderStatus.Refunded;
+
+    /// <summary>What is left to refund: never more than was paid.</summary>
+    public decimal Refundable => IsSettled ? Total - RefundedAmount : 0m;
+
+    /// <summary>Records a refund of <paramref name="amount"/>; the order is refunded once nothing is left.</summary>
+    public void RecordRefund(decimal amount, string by, DateTimeOffset now, string reason)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount);
+        if (!IsSettled || Status == OrderStatus.Refunded)
+            throw new ConflictException("invalid-state", $"An order that is {Describe(Status)} cannot be refunded.");
+        if (amount > Refundable)
+            throw new ConflictException("invalid-state",
+                $"A refund of {amount} is more than the {Refundable} left to refund on this order.");
+        RefundedAmount += amount;
+        var to = RefundedAmount == Total ? OrderStatus.Refunded : OrderStatus.PartiallyRefunded;
+        if (to != Status)
+            Move(to, by, now, reason);
+        else
+            Version++;
+    }
+
+    /// <summary>A payment for an order that can no longer be sold (expired, cancelled) is noted before it is refunded.</summary>
+    public void NoteUnwantedPayment(string by, DateTimeOffset now, string reason)
+    {
+        _history.Add(new OrderStatusChange(Status, Status, by, now, reason));
+        Version++;
     }
 
     public void Fulfil(string by, DateTimeOffset now)
@@ -154,8 +269,9 @@ public sealed class OrderLine
     }
 
     public OrderLine(string sku, string name, int quantity, decimal listPrice, decimal unitPrice, decimal lineTotal,
-        decimal discount, decimal allowanceTaken, string explanation)
+        decimal discount, decimal allowanceTaken, string explanation, decimal unitCost = 0m)
     {
+        UnitCost = unitCost;
         Sku = sku;
         Name = name;
         Quantity = quantity;
@@ -177,6 +293,40 @@ public sealed class OrderLine
     public decimal LineTotal { get; private set; }
     public decimal Discount { get; private set; }
     public decimal AllowanceTaken { get; private set; }
+
+    /// <summary>The product's unit cost at placement, for finance (markup of transfer prices).</summary>
+    public decimal UnitCost { get; private set; }
+
+    public int RefundedQuantity { get; private set; }
+    public decimal RefundedAmount { get; private set; }
+    public int RefundableQuantity => Quantity - RefundedQuantity;
+
+    /// <summary>
+    /// Takes <paramref name="quantity"/> units back and returns their amount (and allowance). The last
+    /// units of a line take what is left, so rounding never leaves a cent behind or refunds one twice.
+    /// </summary>
+    public (decimal Amount, decimal Allowance) TakeBack(int quantity, string currency)
+    {
+        if (quantity <= 0 || quantity > RefundableQuantity)
+            throw new ConflictException("invalid-quantity",
+                $"{Sku}: {quantity} unit(s) asked back but {RefundableQuantity} can be refunded.");
+        var allowanceLeft = AllowanceTaken * RefundableQuantity / Quantity;
+        decimal amount, allowance;
+        if (quantity == RefundableQuantity)
+        {
+            amount = LineTotal - RefundedAmount;
+            allowance = Currencies.Round(allowanceLeft, currency);
+        }
+        else
+        {
+            amount = Currencies.Round(LineTotal * quantity / Quantity, currency);
+            allowance = Currencies.Round(AllowanceTaken * quantity / Quantity, currency);
+        }
+
+        RefundedQuantity += quantity;
+        RefundedAmount += amount;
+        return (amount, Math.Min(allowance, allowanceLeft));
+    }
 
     /// <summary>The pricing explanation as JSON, frozen with the price.</summary>
     public string Explanation { get; private set; }

@@ -4,6 +4,7 @@ using InternalStore.Domain.Catalog;
 using InternalStore.Domain.Ordering;
 using InternalStore.Domain.People;
 using InternalStore.Domain.Pricing;
+using InternalStore.Domain.Settlement;
 using Microsoft.EntityFrameworkCore;
 
 namespace InternalStore.Infrastructure.Persistence;
@@ -28,6 +29,14 @@ public abstract class StoreDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<TransferPricingSettings> TransferPricing => Set<TransferPricingSettings>();
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<AllowanceLedger> AllowanceLedgers => Set<AllowanceLedger>();
+    public DbSet<CardPayment> CardPayments => Set<CardPayment>();
+    public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<PayrollSchedule> PayrollSchedules => Set<PayrollSchedule>();
+    public DbSet<PayrollDeduction> PayrollDeductions => Set<PayrollDeduction>();
+    public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
+    public DbSet<IntercompanyInvoice> Invoices => Set<IntercompanyInvoice>();
+    public DbSet<Refund> Refunds => Set<Refund>();
 
     public abstract Task<List<Product>> LockProductsAsync(IReadOnlyCollection<string> skus,
         CancellationToken cancellationToken);
@@ -54,6 +63,13 @@ public abstract class StoreDbContext(DbContextOptions options) : DbContext(optio
         await Entry(order).Collection(o => o.Lines).LoadAsync(cancellationToken);
         await Entry(order).Collection(o => o.History).LoadAsync(cancellationToken);
         return order;
+    }
+
+    public async Task<Order?> LockOrderByIntentAsync(string intentId, CancellationToken cancellationToken)
+    {
+        var orderId = await CardPayments.Where(p => p.IntentId == intentId).Select(p => (Guid?)p.OrderId)
+            .FirstOrDefaultAsync(cancellationToken);
+        return orderId is { } id ? await LockOrderAsync(id, cancellationToken) : null;
     }
 
     protected abstract Task<Order?> LockOrderRowAsync(Guid id, CancellationToken cancellationToken);

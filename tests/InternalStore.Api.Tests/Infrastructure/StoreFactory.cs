@@ -21,8 +21,20 @@ public abstract class StoreFactory : WebApplicationFactory<Program>, IAsyncLifet
 
     protected abstract Task<string> CreateDatabaseAsync();
 
+    /// <summary>Factories for the checkout suites point Stripe.net at a <see cref="FakeStripe"/>.</summary>
+    protected virtual bool WithStripe => false;
+
+    public FakeStripe Stripe => _stripe ?? throw new InvalidOperationException("This factory has no Stripe fake.");
+
+    private FakeStripe? _stripe;
+
+    /// <summary>Lets a test make the next commit of a recorded PaymentIntent fail, as a crash would.</summary>
+    public CommitFault Faults { get; } = new();
+
     public async Task InitializeAsync()
     {
+        if (WithStripe)
+            _stripe = await FakeStripe.StartAsync();
         ConnectionString = await CreateDatabaseAsync();
         _ = Services; // builds the host now: migrations and seeding run once per factory
     }
@@ -31,6 +43,8 @@ public abstract class StoreFactory : WebApplicationFactory<Program>, IAsyncLifet
     {
         await DisposeAsync();
         await DropDatabaseAsync();
+        if (_stripe is not null)
+            await _stripe.DisposeAsync();
     }
 
     protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
@@ -44,6 +58,17 @@ public abstract class StoreFactory : WebApplicationFactory<Program>, IAsyncLifet
         builder.UseSetting("Database:SeedDemoData", "true");
         builder.UseSetting("Auth:SigningKey", SigningKey);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Stripe:WorkerIntervalSeconds", "0"); // tests dispatch and reconcile when they choose
+        if (_stripe is not null)
+        {
+            builder.UseSetting("Stripe:SecretKey", FakeStripe.SecretKey);
+            builder.UseSetting("Stripe:WebhookSecret", FakeStripe.WebhookSecret);
+            builder.UseSetting("Stripe:ApiBase", _stripe.BaseUrl);
+            builder.UseSetting("Stripe:BreakerBreakSeconds", "2");
+        }
+
+        builder.ConfigureServices(services =>
+            services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Faults));
     }
 
     /// <summary>Environment variables that point the CLI at this factory's database.</summary>
@@ -75,7 +100,7 @@ public abstract class StoreFactory : WebApplicationFactory<Program>, IAsyncLifet
     }
 }
 
-public sealed class SqliteStoreFactory : StoreFactory
+public class SqliteStoreFactory : StoreFactory
 {
     public override string Provider => "sqlite";
 
@@ -96,7 +121,7 @@ public sealed class SqliteStoreFactory : StoreFactory
     }
 }
 
-public sealed class PostgresStoreFactory : StoreFactory
+public class PostgresStoreFactory : StoreFactory
 {
     public override string Provider => "postgres";
 
@@ -105,6 +130,16 @@ public sealed class PostgresStoreFactory : StoreFactory
         var server = await PostgresServer.InstanceAsync();
         return await server.CreateDatabaseAsync();
     }
+}
+
+public sealed class SqliteStripeStoreFactory : SqliteStoreFactory
+{
+    protected override bool WithStripe => true;
+}
+
+public sealed class PostgresStripeStoreFactory : PostgresStoreFactory
+{
+    protected override bool WithStripe => true;
 }
 
 /// <summary>Who calls, as a token would say. The demo people of api.md.</summary>

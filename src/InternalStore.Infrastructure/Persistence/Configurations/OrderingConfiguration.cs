@@ -14,6 +14,13 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         order.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
         order.Property(o => o.BuyerId).HasMaxLength(100);
         order.Property(o => o.Company).HasMaxLength(20);
+        order.Property(o => o.SellerCompany).HasMaxLength(20);
+        order.Property(o => o.PaymentMethod).HasConversion<string>().HasMaxLength(20);
+        order.Property(o => o.CheckoutKey).HasMaxLength(100);
+        order.Property(o => o.CheckoutHash).HasMaxLength(64);
+        order.Ignore(o => o.Total);
+        order.Ignore(o => o.IsSettled);
+        order.Ignore(o => o.Refundable);
         order.Property(o => o.CostCenter).HasMaxLength(20);
         order.Property(o => o.Currency).HasMaxLength(3);
         order.Property(o => o.IdempotencyKey).HasMaxLength(100);
@@ -38,6 +45,7 @@ internal sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLin
         line.HasKey(l => l.Id);
         line.Property(l => l.Sku).HasMaxLength(40);
         line.Property(l => l.Explanation).HasMaxLength(100_000);
+        line.Ignore(l => l.RefundableQuantity);
         line.HasIndex(l => l.Sku);
     }
 }

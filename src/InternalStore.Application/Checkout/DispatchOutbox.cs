@@ -1,0 +1,118 @@
+using InternalStore.Application.Common;
+using InternalStore.Domain.Settlement;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace InternalStore.Application.Checkout;
+
+/// <summary>
+/// Carries out due outbox messages one by one: lease (commit), call out with the message's
+/// idempotency key, record the result (commit). Several dispatchers may run at once; a lease held by
+/// one makes the others skip the message, and a crash after the call repeats it harmlessly once the
+/// lease runs out.
+/// </summary>
+public sealed record DispatchOutboxCommand(int Limit = 20) : ICommand<int>, IRunsOwnTransactions;
+
+public sealed partial class DispatchOutboxHandler(IStoreDb db, TransactionRunner runner, IPaymentGateway gateway,
+    TimeProvider clock, ILogger<DispatchOutboxHandler> logger) : ICommandHandler<DispatchOutboxCommand, int>
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    public async ValueTask<int> Handle(DispatchOutboxCommand command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var due = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.ProcessedAt == null && m.NextAttemptAt <= now)
+            .OrderBy(m => m.NextAttemptAt).Select(m => m.Id).Take(command.Limit).ToListAsync(cancellationToken);
+        var done = 0;
+        foreach (var id in due)
+        {
+            var leased = await runner.RunAsync(async ct =>
+            {
+                var message = await db.OutboxMessages.FirstAsync(m => m.Id == id, ct);
+                if (message.ProcessedAt is not null || message.NextAttemptAt > clock.GetUtcNow())
+                    return null;
+                message.Lease(clock.GetUtcNow(), Lease);
+                await db.SaveChangesAsync(ct);
+                return message;
+            }, cancellationToken);
+            if (leased is null)
+                continue;
+
+            string? error = null;
+            try
+            {
+                await CarryOutAsync(leased, cancellationToken);
+            }
+            catch (Exception ex) when (ex is PaymentProviderUnavailableException or PaymentProviderException
+                                           or HttpRequestException)
+            {
+                error = ex.Message;
+                LogFailed(ex, leased.Type, leased.Id, leased.Attempts);
+            }
+
+            await runner.RunAsync(async ct =>
+            {
+                var message = await db.OutboxMessages.FirstAsync(m => m.Id == id, ct);
+                if (error is null)
+                    message.Done(clock.GetUtcNow());
+                else
+                    message.Failed(error, clock.GetUtcNow());
+                await db.SaveChangesAsync(ct);
+                return true;
+            }, cancellationToken);
+            if (error is null)
+                done++;
+        }
+
+        return done;
+    }
+
+    private async Task CarryOutAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        switch (message.Type)
+        {
+            case CardPaymentOutcomes.RefundMessage:
+                await RefundAsync(Guid.Parse(message.Payload), cancellationToken);
+                break;
+            default:
+                throw new InvalidOperationException($"No handler for outbox message type '{message.Type}'.");
+        }
+    }
+
+    private async Task RefundAsync(Guid refundId, CancellationToken cancellationToken)
+    {
+        var refund = await db.Refunds.AsNoTracking().FirstAsync(r => r.Id == refundId, cancellationToken);
+        if (refund.Status != RefundStatus.Pending)
+            return;
+        var payment = await db.CardPayments.AsNoTracking().FirstAsync(p => p.OrderId == refund.OrderId, cancellationToken);
+        ProviderRefund? made = null;
+        string? refused = null;
+        try
+        {
+            made = await gateway.RefundAsync(payment.IntentId!, SettlementMapping.ToMinorUnits(refund.Amount, refund.Currency),
+                refund.ProviderIdempotencyKey, cancellationToken);
+        }
+        catch (PaymentDeclinedException ex)
+        {
+            refused = ex.Message;
+        }
+
+        await runner.RunAsync(async ct =>
+        {
+            var tracked = await db.Refunds.FirstAsync(r => r.Id == refundId, ct);
+            if (made is null)
+                tracked.ProviderFailed(refused!, clock.GetUtcNow());
+            else if (made.Failed)
+                tracked.ProviderFailed($"Stripe reports the refund {made.Status}.", clock.GetUtcNow());
+            else
+                tracked.ProviderAccepted(made.Id, made.Succeeded, clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            return true;
+        }, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox {Type} {MessageId} failed on attempt {Attempt}; it will be retried")]
+    private partial void LogFailed(Exception ex, string type, Guid messageId, int attempt);
+}

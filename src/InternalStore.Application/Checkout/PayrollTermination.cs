@@ -1,0 +1,24 @@
+using InternalStore.Application.Common;
+using InternalStore.Domain.People;
+using InternalStore.Domain.Settlement;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace InternalStore.Application.Checkout;
+
+/// <summary>When an employee leaves, what they still owe by payroll deduction becomes due in their final pay period.</summary>
+public sealed class PayrollTermination(IStoreDb db, IOptions<PayrollOptions> options)
+{
+    public async Task CollapseAsync(Employee employee, CancellationToken cancellationToken)
+    {
+        if (employee.Status != EmploymentStatus.Terminated || employee.TerminationDate is not { } leaving)
+            return;
+        var finalPayDate = new PayrollCalendar(options.Value.PeriodsPerMonth).PayDateOnOrAfter(leaving);
+        var schedules = await db.PayrollSchedules.Include(s => s.Deductions)
+            .Where(s => s.EmployeeId == employee.Id
+                        && s.Deductions.Any(d => d.Status == DeductionStatus.Scheduled && d.Period > finalPayDate))
+            .ToListAsync(cancellationToken);
+        foreach (var schedule in schedules)
+            schedule.CollapseInto(finalPayDate);
+    }
+}

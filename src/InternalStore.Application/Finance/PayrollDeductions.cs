@@ -1,0 +1,43 @@
+using InternalStore.Application.Checkout;
+using InternalStore.Application.Common;
+using InternalStore.Domain.Common;
+using InternalStore.Domain.Settlement;
+using InternalStore.Pricing;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace InternalStore.Application.Finance;
+
+public sealed record PayrollDeductionRowDto(string EmployeeId, string EmployeeName, DateOnly Period, decimal Amount,
+    Guid OrderId, Guid ScheduleId);
+
+public sealed record PayrollDeductionsDto(DateOnly Period, string Currency, IReadOnlyList<PayrollDeductionRowDto> Deductions,
+    decimal Total);
+
+/// <summary>What payroll deducts (negative: credits) on one pay date, per employee and order: the payroll export.</summary>
+public sealed record ListPayrollDeductionsQuery(DateOnly Period) : IQuery<PayrollDeductionsDto>;
+
+public sealed class ListPayrollDeductionsHandler(IStoreDb db, IOptions<PayrollOptions> payroll,
+    IOptions<Pricing.PricingOptions> pricing) : IQueryHandler<ListPayrollDeductionsQuery, PayrollDeductionsDto>
+{
+    public async ValueTask<PayrollDeductionsDto> Handle(ListPayrollDeductionsQuery query, CancellationToken cancellationToken)
+    {
+        var calendar = new PayrollCalendar(payroll.Value.PeriodsPerMonth);
+        if (!calendar.IsPayDate(query.Period))
+            throw new DomainValidationException("validation", "period",
+                $"{query.Period:yyyy-MM-dd} is not a pay date; pay dates are {(calendar.PeriodsPerMonth == 2 ? "the 15th and " : "")}the last day of each month (e.g. {calendar.PayDateOnOrAfter(query.Period):yyyy-MM-dd}).");
+        var rows = await (from d in db.PayrollDeductions.AsNoTracking()
+                          where d.Period == query.Period && d.Status == DeductionStatus.Scheduled
+                          join e in db.Employees.AsNoTracking() on d.EmployeeId equals e.Id into people
+                          from e in people.DefaultIfEmpty()
+                          orderby d.EmployeeId, d.OrderId, d.Id
+                          select new { d.EmployeeId, Name = e == null ? "" : e.Name, d.Period, d.Amount, d.OrderId, d.ScheduleId })
+            .ToListAsync(cancellationToken);
+        var currency = pricing.Value.Currency;
+        var deductions = rows.Select(r => new PayrollDeductionRowDto(r.EmployeeId, r.Name, r.Period,
+            Currencies.ToMinorUnitScale(r.Amount, currency), r.OrderId, r.ScheduleId)).ToList();
+        return new PayrollDeductionsDto(query.Period, currency, deductions,
+            Currencies.ToMinorUnitScale(rows.Sum(r => r.Amount), currency));
+    }
+}

@@ -1,0 +1,98 @@
+using InternalStore.Domain.Common;
+
+namespace InternalStore.Domain.Settlement;
+
+public enum InvoiceStatus
+{
+    Open,
+    Settled,
+}
+
+/// <summary>An invoice from one company of the group to another for an affiliate's order.</summary>
+public sealed class IntercompanyInvoice
+{
+    private readonly List<InvoiceLine> _lines = [];
+
+    private IntercompanyInvoice()
+    {
+        Number = SellerCompany = BuyerCompany = Currency = string.Empty;
+    }
+
+    public IntercompanyInvoice(string number, Guid orderId, string sellerCompany, string buyerCompany, DateOnly issueDate,
+        int paymentTermDays, string currency, IEnumerable<InvoiceLine> lines)
+    {
+        Id = Guid.NewGuid();
+        Number = number;
+        OrderId = orderId;
+        SellerCompany = sellerCompany;
+        BuyerCompany = buyerCompany;
+        IssueDate = issueDate;
+        DueDate = issueDate.AddDays(paymentTermDays);
+        Currency = currency;
+        _lines.AddRange(lines);
+        Total = _lines.Sum(l => l.LineTotal);
+        Status = InvoiceStatus.Open;
+    }
+
+    public Guid Id { get; private set; }
+    public string Number { get; private set; }
+    public Guid OrderId { get; private set; }
+    public string SellerCompany { get; private set; }
+    public string BuyerCompany { get; private set; }
+    public DateOnly IssueDate { get; private set; }
+    public DateOnly DueDate { get; private set; }
+    public string Currency { get; private set; }
+    public decimal Total { get; private set; }
+
+    /// <summary>Credit notes issued against it (refunds).</summary>
+    public decimal Credited { get; private set; }
+
+    public InvoiceStatus Status { get; private set; }
+    public DateTimeOffset? SettledAt { get; private set; }
+    public string? SettledBy { get; private set; }
+    public long Version { get; private set; }
+    public IReadOnlyList<InvoiceLine> Lines => _lines;
+
+    public void Settle(string by, DateTimeOffset now)
+    {
+        if (Status == InvoiceStatus.Settled)
+            throw new ConflictException("invalid-state", $"Invoice {Number} is already settled.");
+        Status = InvoiceStatus.Settled;
+        SettledAt = now;
+        SettledBy = by;
+        Version++;
+    }
+
+    public void Credit(decimal amount)
+    {
+        Credited += amount;
+        Version++;
+    }
+
+    /// <summary>Numbers run per seller and year: ABC-2026-00042.</summary>
+    public static string FormatNumber(string sellerCompany, int year, int sequence) =>
+        $"{sellerCompany}-{year}-{sequence:D5}";
+}
+
+public sealed class InvoiceLine
+{
+    private InvoiceLine()
+    {
+        Sku = Name = string.Empty;
+    }
+
+    public InvoiceLine(string sku, string name, int quantity, decimal unitPrice, decimal lineTotal)
+    {
+        Sku = sku;
+        Name = name;
+        Quantity = quantity;
+        UnitPrice = unitPrice;
+        LineTotal = lineTotal;
+    }
+
+    public string Sku { get; private set; }
+    public string Name { get; private set; }
+    public int Quantity { get; private set; }
+    public decimal UnitPrice { get; private set; }
+    public decimal LineTotal { get; private set; }
+}
