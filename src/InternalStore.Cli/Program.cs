@@ -11,6 +11,8 @@ var root = new RootCommand("internalstore: admin CLI of the InternalStore employ
     QuoteCommand.Create(),
     PolicyCommand.Create(),
     ImportEmployeesCommand.Create(),
+    FinanceCommands.ExportPayroll(),
+    FinanceCommands.Chargebacks(),
 };
 
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,61 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using InternalStore.Application.Finance;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InternalStore.Cli.Commands;
+
+/// <summary>The finance exports: the payroll file of a pay date and a month's chargeback statement.</summary>
+internal static class FinanceCommands
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static Command ExportPayroll()
+    {
+        var period = new Option<string>("--period") { Description = "The pay date, YYYY-MM-DD (the 15th or the last day of a month).", Required = true };
+        var output = new Option<FileInfo?>("--out") { Description = "Write the CSV here instead of stdout." };
+        var command = new Command("export-payroll", "Payroll deductions due on a pay date as CSV: employee, name, period, amount, currency, order, schedule.")
+        {
+            period, output,
+        };
+        command.SetAction((result, ct) => CliHost.RunAsync(async (services, token) =>
+        {
+            if (!DateOnly.TryParseExact(result.GetValue(period), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                throw new ArgumentException("--period is a date, YYYY-MM-DD.");
+            var deductions = await services.GetRequiredService<ISender>().Send(new ListPayrollDeductionsQuery(date), token);
+            var csv = FinanceCsv.PayrollDeductions(deductions);
+            if (result.GetValue(output) is { } file)
+            {
+                await File.WriteAllTextAsync(file.FullName, csv, token);
+                await Console.Error.WriteLineAsync(
+                    $"{deductions.Deductions.Count} deduction(s), {deductions.Total} {deductions.Currency}, written to {file.FullName}");
+            }
+            else
+            {
+                Console.Write(csv);
+            }
+        }, ct));
+        return command;
+    }
+
+    public static Command Chargebacks()
+    {
+        var month = new Option<string>("--month") { Description = "The month, YYYY-MM.", Required = true };
+        var format = new Option<string>("--format") { Description = "csv (one row per entry) or json (the statement per cost centre).", DefaultValueFactory = _ => "csv" };
+        format.AcceptOnlyFromAmong("csv", "json");
+        var command = new Command("chargebacks", "A month's internal chargebacks per cost centre: what each department bought from whom, at transfer price, cost and markup.")
+        {
+            month, format,
+        };
+        command.SetAction((result, ct) => CliHost.RunAsync(async (services, token) =>
+        {
+            var statement = await services.GetRequiredService<ISender>().Send(new GetChargebackStatementQuery(result.GetValue(month)), token);
+            Console.Write(result.GetValue(format) == "json"
+                ? JsonSerializer.Serialize(statement, Json) + Environment.NewLine
+                : FinanceCsv.Chargebacks(statement));
+        }, ct));
+        return command;
+    }
+}
