@@ -72,6 +72,12 @@ public abstract class AuthTests(StoreFactory store)
     [InlineData("GET", "/api/orders/00000000-0000-0000-0000-000000000001")]
     [InlineData("POST", "/api/orders/00000000-0000-0000-0000-000000000001/cancel")]
     [InlineData("POST", "/api/orders/00000000-0000-0000-0000-000000000001/fulfil")]
+    [InlineData("POST", "/api/orders/00000000-0000-0000-0000-000000000001/checkout")]
+    [InlineData("POST", "/api/orders/00000000-0000-0000-0000-000000000001/refunds")]
+    [InlineData("GET", "/api/finance/payroll-deductions?period=2026-11-30")]
+    [InlineData("GET", "/api/finance/chargebacks?month=2026-11")]
+    [InlineData("GET", "/api/finance/invoices")]
+    [InlineData("POST", "/api/finance/invoices/00000000-0000-0000-0000-000000000001/settle")]
     public async Task Without_credentials_every_api_route_is_401(string method, string url)
     {
         var response = await store.ClientFor(null).SendAsync(Request(method, url));
@@ -89,6 +95,32 @@ public abstract class AuthTests(StoreFactory store)
             var response = await client.SendAsync(Request(method, url));
             await response.AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
         }
+    }
+
+    [Theory]
+    [InlineData("employee")]
+    [InlineData("hr")]
+    [InlineData("catalog")]
+    [InlineData("department-buyer")]
+    [InlineData("affiliate-buyer")]
+    public async Task Finance_outputs_are_403_for_every_role_but_finance(string role)
+    {
+        var client = store.ClientFor(new Identity("P9", [role]));
+        foreach (var url in new[] { "/api/finance/payroll-deductions?period=2026-11-30", "/api/finance/chargebacks?month=2026-11", "/api/finance/invoices" })
+            await (await client.GetAsync(url)).AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        await (await client.SendAsync(Request("POST", "/api/finance/invoices/00000000-0000-0000-0000-000000000001/settle")))
+            .AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+    }
+
+    [Fact]
+    public async Task A_storefront_key_cannot_check_out_or_refund()
+    {
+        var client = store.ClientWithApiKey(await CreateKeyAsync());
+
+        await (await client.SendAsync(Request("POST", "/api/orders/00000000-0000-0000-0000-000000000001/checkout")))
+            .AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        await (await client.SendAsync(Request("POST", "/api/orders/00000000-0000-0000-0000-000000000001/refunds")))
+            .AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
     }
 
     [Fact]
