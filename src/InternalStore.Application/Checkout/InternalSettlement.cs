@@ -63,7 +63,7 @@ public sealed class InternalSettlement(IStoreDb db, TimeProvider clock, IOptions
             var inPeriod = existing.GetValueOrDefault(deduction.Period) + deduction.Amount;
             if (inPeriod > cap)
                 throw new ConflictException("payment-method-unavailable",
-                    $"Payroll deduction would take {inPeriod} {order.Currency} on {deduction.Period:yyyy-MM-dd}; at most {cap} may be deducted per pay period. "
+                    $"Payroll deduction would take {inPeriod} {order.Currency} on {deduction.Period:yyyy-MM-dd}; at most {cap:0.00} {order.Currency} may be deducted per pay period. "
                     + (installments < payrollOptions.Value.MaxInstallments
                         ? $"Spread it over more pay periods (up to {payrollOptions.Value.MaxInstallments}) or pay by card."
                         : "Pay by card instead."));
