@@ -15,6 +15,7 @@ namespace InternalStore.Application.Checkout;
 public sealed class CardPaymentOutcomes(IStoreDb db, PricingFacts facts, TimeProvider clock)
 {
     public const string RefundMessage = "stripe-refund";
+    public const string CancelIntentMessage = "stripe-cancel-intent";
 
     public async Task<string> SucceededAsync(Order order, CardPayment payment, PaymentIntentInfo intent,
         CancellationToken ct)

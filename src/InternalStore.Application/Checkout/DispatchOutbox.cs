@@ -19,6 +19,9 @@ public sealed partial class DispatchOutboxHandler(IStoreDb db, TransactionRunner
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
+    /// <summary>After this many attempts a refund Stripe keeps refusing is marked failed for finance to handle.</summary>
+    private const int MaxAttempts = 8;
+
     public async ValueTask<int> Handle(DispatchOutboxCommand command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -74,14 +77,33 @@ public sealed partial class DispatchOutboxHandler(IStoreDb db, TransactionRunner
         switch (message.Type)
         {
             case CardPaymentOutcomes.RefundMessage:
-                await RefundAsync(Guid.Parse(message.Payload), cancellationToken);
+                await RefundAsync(Guid.Parse(message.Payload), giveUp: message.Attempts >= MaxAttempts, cancellationToken);
+                break;
+            case CardPaymentOutcomes.CancelIntentMessage:
+                await CancelIntentAsync(Guid.Parse(message.Payload), cancellationToken);
                 break;
             default:
                 throw new InvalidOperationException($"No handler for outbox message type '{message.Type}'.");
         }
     }
 
-    private async Task RefundAsync(Guid refundId, CancellationToken cancellationToken)
+    private async Task CancelIntentAsync(Guid orderId, CancellationToken cancellationToken)
+    {
+        var payment = await db.CardPayments.AsNoTracking().FirstOrDefaultAsync(p => p.OrderId == orderId, cancellationToken);
+        if (payment?.IntentId is null)
+            return;
+        var intent = await gateway.CancelIntentAsync(payment.IntentId, $"order:{orderId}:cancel-intent", cancellationToken);
+        if (!intent.Canceled)
+            return; // it succeeded meanwhile: the webhook refunds a payment for a cancelled order
+        await runner.RunAsync(async ct =>
+        {
+            (await db.CardPayments.FirstAsync(p => p.OrderId == orderId, ct)).Canceled(clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            return true;
+        }, cancellationToken);
+    }
+
+    private async Task RefundAsync(Guid refundId, bool giveUp, CancellationToken cancellationToken)
     {
         var refund = await db.Refunds.AsNoTracking().FirstAsync(r => r.Id == refundId, cancellationToken);
         if (refund.Status != RefundStatus.Pending)
@@ -95,6 +117,10 @@ public sealed partial class DispatchOutboxHandler(IStoreDb db, TransactionRunner
                 refund.ProviderIdempotencyKey, cancellationToken);
         }
         catch (PaymentDeclinedException ex)
+        {
+            refused = ex.Message;
+        }
+        catch (PaymentProviderException ex) when (giveUp)
         {
             refused = ex.Message;
         }

@@ -19,6 +19,9 @@ public interface IPaymentGateway
     Task<PaymentIntentInfo> ConfirmIntentAsync(string intentId, string paymentMethod, string idempotencyKey,
         CancellationToken cancellationToken);
 
+    /// <summary>Cancels an intent nobody should pay any more; one that already succeeded is left as it is.</summary>
+    Task<PaymentIntentInfo> CancelIntentAsync(string intentId, string idempotencyKey, CancellationToken cancellationToken);
+
     Task<ProviderRefund> RefundAsync(string intentId, long amountMinor, string idempotencyKey,
         CancellationToken cancellationToken);
 }

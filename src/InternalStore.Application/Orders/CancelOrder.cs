@@ -1,4 +1,7 @@
 using InternalStore.Application.Common;
+using InternalStore.Application.Checkout;
+using InternalStore.Domain.Ordering;
+using InternalStore.Domain.Settlement;
 using Mediator;
 
 namespace InternalStore.Application.Orders;
@@ -17,6 +20,10 @@ public sealed class CancelOrderHandler(IStoreDb db, TimeProvider clock) : IComma
         var now = clock.GetUtcNow();
         order.Cancel(command.Caller.Subject, now);
         await db.ReleaseAsync(order, now, cancellationToken);
+        // A card checkout may have left an open PaymentIntent: cancel it at Stripe after the commit,
+        // so the buyer cannot pay for an order that no longer exists.
+        if (order.PaymentMethod == PaymentMethod.Card)
+            db.OutboxMessages.Add(new OutboxMessage(CardPaymentOutcomes.CancelIntentMessage, order.Id.ToString(), now));
         await db.SaveChangesAsync(cancellationToken);
         return order.ToDto();
     }

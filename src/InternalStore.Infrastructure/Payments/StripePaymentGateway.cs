@@ -40,6 +40,18 @@ public sealed class StripePaymentGateway(IHttpClientFactory httpClients, IOption
             new PaymentIntentConfirmOptions { PaymentMethod = paymentMethod },
             new RequestOptions { IdempotencyKey = idempotencyKey }, cancellationToken)));
 
+    public Task<PaymentIntentInfo> CancelIntentAsync(string intentId, string idempotencyKey,
+        CancellationToken cancellationToken) =>
+        CallAsync(async () =>
+        {
+            var service = new PaymentIntentService(Client);
+            var intent = await service.GetAsync(intentId, cancellationToken: cancellationToken);
+            return intent.Status is "succeeded" or "canceled" or "processing"
+                ? ToInfo(intent)
+                : ToInfo(await service.CancelAsync(intentId, new PaymentIntentCancelOptions { CancellationReason = "abandoned" },
+                    new RequestOptions { IdempotencyKey = idempotencyKey }, cancellationToken));
+        });
+
     public Task<ProviderRefund> RefundAsync(string intentId, long amountMinor, string idempotencyKey,
         CancellationToken cancellationToken) =>
         CallAsync(async () =>

@@ -89,6 +89,21 @@ public abstract class CardPaymentTests(StoreFactory store)
     }
 
     [Fact]
+    public async Task Cancelling_an_order_cancels_its_open_intent_at_Stripe_after_the_commit()
+    {
+        var (order, _) = await PlacedOrderAsync();
+        var intentId = (await (await CardAsync(order.Id())).AssertJsonAsync(HttpStatusCode.OK))
+            .GetProperty("card").GetProperty("paymentIntentId").GetString()!;
+
+        await (await store.ClientFor(Identity.Employee).PostAsync($"/api/orders/{order.Id()}/cancel", null)).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("requires_payment_method", Stripe.Intent(intentId)["status"]!.GetValue<string>());
+        await SendAsync(new DispatchOutboxCommand());
+
+        Assert.Equal("canceled", Stripe.Intent(intentId)["status"]!.GetValue<string>());
+        Assert.Equal("cancelled", (await _given.OrderAsync(order.Id())).Status());
+    }
+
+    [Fact]
     public async Task A_double_submitted_checkout_creates_one_intent()
     {
         var (order, _) = await PlacedOrderAsync();
