@@ -1,7 +1,6 @@
 using InternalStore.Application.Orders;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -12,32 +11,24 @@ namespace InternalStore.Infrastructure;
 /// may run it at once: each expiry is its own command, and a lost race re-runs into a no-op.
 /// </summary>
 public sealed partial class OrderExpiryWorker(IServiceScopeFactory scopes, TimeProvider clock,
-    IOptions<OrderOptions> options, ILogger<OrderExpiryWorker> logger) : BackgroundService
+    IOptions<OrderOptions> options, ILogger<OrderExpiryWorker> logger) : PeriodicWorker(clock, logger)
 {
     private const int Batch = 100;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(Math.Max(1, options.Value.ExpirySweepSeconds));
+
+    protected override bool RunAtStart => true;
+
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.ExpirySweepSeconds)), clock);
-        do
-        {
-            try
-            {
-                var expired = await SweepAsync(stoppingToken);
-                if (expired > 0)
-                    LogExpired(expired);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogSweepFailed(ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        var expired = await SweepAsync(cancellationToken);
+        if (expired > 0)
+            LogExpired(expired);
     }
 
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         IReadOnlyList<Guid> due;
         await using (var scope = scopes.CreateAsyncScope())
             due = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new DueOrdersQuery(now, Batch), cancellationToken);
@@ -55,7 +46,4 @@ public sealed partial class OrderExpiryWorker(IServiceScopeFactory scopes, TimeP
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Expired {Count} unpaid orders")]
     private partial void LogExpired(int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Order expiry sweep failed; it runs again at the next tick")]
-    private partial void LogSweepFailed(Exception exception);
 }
