@@ -36,6 +36,10 @@ public static class DependencyInjection
         services.AddScoped<Checkout.CardCheckout>();
         services.AddScoped<Checkout.CardPaymentOutcomes>();
         services.AddScoped<Checkout.PayrollTermination>();
+        services.AddScoped<Benefits.GrossProfitRates>();
+        services.AddScoped<Benefits.BenefitRecorder>();
+        services.AddSingleton(sp => Benefits.BenefitOptions.Resolve(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Benefits.BenefitOptions>>().Value.TaxRule));
         return services;
     }
 }

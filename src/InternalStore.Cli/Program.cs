@@ -13,6 +13,7 @@ var root = new RootCommand("internalstore: admin CLI of the InternalStore employ
     ImportEmployeesCommand.Create(),
     FinanceCommands.ExportPayroll(),
     FinanceCommands.Chargebacks(),
+    FinanceCommands.ExportTaxableBenefits(),
 };
 
 return await root.Parse(args).InvokeAsync();

@@ -29,6 +29,8 @@ public static class DependencyInjection
             configuration.GetSection(InternalStore.Application.Checkout.PayrollOptions.Section));
         services.Configure<InternalStore.Application.Checkout.InvoiceOptions>(
             configuration.GetSection(InternalStore.Application.Checkout.InvoiceOptions.Section));
+        services.Configure<InternalStore.Application.Benefits.BenefitOptions>(
+            configuration.GetSection(InternalStore.Application.Benefits.BenefitOptions.Section));
         services.Configure<Payments.StripeOptions>(configuration.GetSection(Payments.StripeOptions.Section));
         services.AddStripeHttpClient();
         services.AddScoped<InternalStore.Application.Checkout.IPaymentGateway, Payments.StripePaymentGateway>();

@@ -78,6 +78,10 @@ public abstract class AuthTests(StoreFactory store)
     [InlineData("GET", "/api/finance/chargebacks?month=2026-11")]
     [InlineData("GET", "/api/finance/invoices")]
     [InlineData("POST", "/api/finance/invoices/00000000-0000-0000-0000-000000000001/settle")]
+    [InlineData("GET", "/api/finance/taxable-benefits?period=2026-11-30")]
+    [InlineData("GET", "/api/finance/gross-profit")]
+    [InlineData("PUT", "/api/finance/gross-profit")]
+    [InlineData("GET", "/api/me/benefits")]
     public async Task Without_credentials_every_api_route_is_401(string method, string url)
     {
         var response = await store.ClientFor(null).SendAsync(Request(method, url));
@@ -106,7 +110,8 @@ public abstract class AuthTests(StoreFactory store)
     public async Task Finance_outputs_are_403_for_every_role_but_finance(string role)
     {
         var client = store.ClientFor(new Identity("P9", [role]));
-        foreach (var url in new[] { "/api/finance/payroll-deductions?period=2026-11-30", "/api/finance/chargebacks?month=2026-11", "/api/finance/invoices" })
+        foreach (var url in new[] { "/api/finance/payroll-deductions?period=2026-11-30", "/api/finance/chargebacks?month=2026-11",
+                     "/api/finance/invoices", "/api/finance/taxable-benefits?period=2026-11-30", "/api/finance/gross-profit" })
             await (await client.GetAsync(url)).AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
         await (await client.SendAsync(Request("POST", "/api/finance/invoices/00000000-0000-0000-0000-000000000001/settle")))
             .AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");

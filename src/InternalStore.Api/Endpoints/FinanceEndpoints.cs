@@ -1,4 +1,5 @@
 using InternalStore.Api.Auth;
+using InternalStore.Application.Benefits;
 using InternalStore.Application.Checkout;
 using InternalStore.Application.Common;
 using InternalStore.Application.Finance;
@@ -21,6 +22,13 @@ public static class FinanceEndpoints
         finance.MapGet("/invoices", Invoices).WithSummary("Intercompany invoices, newest first (status=open|settled).");
         finance.MapPost("/invoices/{id:guid}/settle", Settle)
             .WithSummary("Record that the buying affiliate paid the invoice; its order becomes paid.");
+        finance.MapGet("/taxable-benefits", TaxableBenefits)
+            .WithSummary("Per employee, the discounts booked in a pay period (period=YYYY-MM-DD) and their taxable excess; Accept: text/csv gives CSV.")
+            .Produces<TaxableBenefitsDto>().Produces<string>(200, "text/csv");
+        finance.MapGet("/gross-profit", GrossProfit)
+            .WithSummary("Each company's gross profit percentage per line of business for a year (year=YYYY), its source and every setting.");
+        finance.MapPut("/gross-profit", SetGrossProfit)
+            .WithSummary("Set a company's gross profit percentage for a line of business and year (audited).");
         return app;
     }
 
@@ -52,6 +60,27 @@ public static class FinanceEndpoints
     private static async Task<Ok<InvoiceDto>> Settle(HttpContext http, ISender sender, Guid id, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new SettleInvoiceCommand(http.User.ToCaller(), id), ct));
 
+    private static async Task<IResult> TaxableBenefits(HttpContext http, ISender sender, DateOnly? period, CancellationToken ct)
+    {
+        if (period is null)
+            throw new InternalStore.Domain.Common.DomainValidationException("validation", "period", "period is the pay date, YYYY-MM-DD.");
+        var benefits = await sender.Send(new ListTaxableBenefitsQuery(period.Value), ct);
+        return WantsCsv(http)
+            ? TypedResults.Text(FinanceCsv.TaxableBenefits(benefits), "text/csv")
+            : TypedResults.Ok(benefits);
+    }
+
+    private static async Task<Ok<GrossProfitRatesDto>> GrossProfit(ISender sender, TimeProvider clock, int? year,
+        CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetGrossProfitRatesQuery(year ?? clock.GetUtcNow().Year), ct));
+
+    private static async Task<Ok<GrossProfitRateDto>> SetGrossProfit(HttpContext http, ISender sender,
+        GrossProfitRequest request, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new SetGrossProfitRateCommand(http.User.ToCaller(), request.Company,
+            request.LineOfBusiness, request.Year, request.Percent, request.Reason), ct));
+
     private static bool WantsCsv(HttpContext http) =>
         http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase));
 }
+
+public sealed record GrossProfitRequest(string? Company, string? LineOfBusiness, int? Year, decimal? Percent, string? Reason);

@@ -13,6 +13,8 @@ public static class PricingEndpoints
             .WithSummary("Price a cart for the caller (storefront key: external) with explanations and a quote token.");
         app.MapGet("/api/me/allowance", MyAllowance).WithTags("Pricing").RequireAuthorization(Policies.Employee)
             .WithSummary("The caller's allowance for the year and quantity-limit usage.");
+        app.MapGet("/api/me/benefits", MyBenefits).WithTags("Pricing").RequireAuthorization(Policies.Employee)
+            .WithSummary("Your discounts this year, the tax-free part and what payroll reports as taxable, by pay period.");
         app.MapGet("/api/me", Me).WithTags("People").RequireAuthorization(Policies.Employee)
             .WithSummary("Your profile, the tier in force for you and why, your allowance and limits.");
         app.MapGet("/api/storefront/rules", StorefrontRules).WithTags("Pricing").RequireAuthorization(Policies.AnyCaller)
@@ -30,6 +32,10 @@ public static class PricingEndpoints
     private static async Task<Ok<QuoteDto>> Quote(HttpContext http, ISender sender, QuoteRequest request,
         CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new QuoteCartQuery(http.User.ToCaller(), request.Lines), ct));
+
+    private static async Task<Ok<Application.Benefits.MyBenefitsDto>> MyBenefits(HttpContext http, ISender sender,
+        CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new Application.Benefits.GetMyBenefitsQuery(http.User.ToCaller()), ct));
 
     private static async Task<Ok<AllowanceDto>> MyAllowance(HttpContext http, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetMyAllowanceQuery(http.User.ToCaller()), ct));

@@ -15,11 +15,14 @@ public static partial class CatalogMapper
 
     [MapPropertyFromSource(nameof(ProductDto.ListPrice), Use = nameof(ListPriceOf))]
     [MapPropertyFromSource(nameof(ProductDto.UnitCost), Use = nameof(UnitCostOf))]
+    [MapPropertyFromSource(nameof(ProductDto.SupplyKind), Use = nameof(SupplyKindOf))]
     private static partial ProductDto ToDtoWithCost(this Product product);
 
     public static partial StockAdjustmentDto ToDto(this StockAdjustment adjustment);
 
     private static decimal ListPriceOf(Product p) => Currencies.ToMinorUnitScale(p.ListPrice, p.Currency);
+
+    private static string SupplyKindOf(Product p) => p.SupplyKind == Domain.Benefits.SupplyKind.Service ? "service" : "goods";
 
     private static decimal? UnitCostOf(Product p) => Currencies.ToMinorUnitScale(p.UnitCost, p.Currency);
 }

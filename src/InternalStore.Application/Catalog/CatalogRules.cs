@@ -20,6 +20,9 @@ internal static class CatalogRules
 
     public static void ProductInputRules<T>(this AbstractValidator<T> v, Func<T, ProductInput> input)
     {
+        v.RuleFor(x => input(x).SupplyKind).Must(k => k is null or "goods" or "service")
+            .WithMessage("supplyKind is goods or service, or left out for the category's default (services are services).")
+            .OverridePropertyName("supplyKind");
         v.RuleFor(x => input(x).Name).NotEmpty().MaximumLength(Product.MaxNameLength).OverridePropertyName("name");
         v.RuleFor(x => input(x).Description).MaximumLength(Product.MaxDescriptionLength)
             .OverridePropertyName("description");

@@ -17,6 +17,9 @@ public sealed record ProductDto
     public required string Currency { get; init; }
     public required bool EmployeeDiscount { get; init; }
     public required bool Active { get; init; }
+
+    /// <summary>goods or service: what the fringe-benefit rules see.</summary>
+    public required string SupplyKind { get; init; }
     public required int StockOnHand { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
 }

@@ -14,7 +14,8 @@ public sealed record ProductInput(
     decimal? UnitCost,
     string? Currency,
     bool? EmployeeDiscount,
-    bool? Active)
+    bool? Active,
+    string? SupplyKind = null)
 {
     public const string DefaultCurrency = "USD";
 
@@ -27,5 +28,6 @@ public sealed record ProductInput(
         UnitCost!.Value,
         Currency ?? DefaultCurrency,
         EmployeeDiscount ?? true,
-        Active ?? true);
+        Active ?? true,
+        SupplyKind is null ? null : Enum.Parse<Domain.Benefits.SupplyKind>(SupplyKind, ignoreCase: true));
 }

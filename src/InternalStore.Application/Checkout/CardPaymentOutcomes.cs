@@ -12,7 +12,8 @@ namespace InternalStore.Application.Checkout;
 /// the reconciler). Callers hold the order's lock; states only move forward, so hearing the same
 /// news twice, or late, changes nothing.
 /// </summary>
-public sealed class CardPaymentOutcomes(IStoreDb db, PricingFacts facts, TimeProvider clock)
+public sealed class CardPaymentOutcomes(IStoreDb db, PricingFacts facts, TimeProvider clock,
+    Benefits.BenefitRecorder benefits)
 {
     public const string RefundMessage = "stripe-refund";
     public const string CancelIntentMessage = "stripe-cancel-intent";
@@ -33,9 +34,11 @@ public sealed class CardPaymentOutcomes(IStoreDb db, PricingFacts facts, TimePro
                 if (order.AllowanceReserved > 0)
                     (await db.LockAllowanceLedgerAsync(order.BuyerId, order.AllowanceYear, ct)).Commit(order.AllowanceReserved);
                 order.MarkPaid("stripe", now, $"card payment {intent.Id} succeeded");
+                await benefits.RecordPaymentAsync(order, now, ct);
                 return "paid";
             case OrderStatus.Expired when await TryTakeBackReservationsAsync(order, now, ct):
                 order.MarkPaidAfterExpiry("stripe", now, $"card payment {intent.Id} arrived after the hold ran out; stock taken again");
+                await benefits.RecordPaymentAsync(order, now, ct);
                 return "paid after expiry";
             case OrderStatus.Expired or OrderStatus.Cancelled:
                 RefundUnwanted(order, payment, now);

@@ -14,7 +14,7 @@ namespace InternalStore.Application.Checkout;
 /// chargeback and intercompany invoice. Each runs inside the checkout's transaction.
 /// </summary>
 public sealed class InternalSettlement(IStoreDb db, TimeProvider clock, IOptions<PayrollOptions> payrollOptions,
-    IOptions<InvoiceOptions> invoiceOptions)
+    IOptions<InvoiceOptions> invoiceOptions, Benefits.BenefitRecorder benefits)
 {
     public PayrollCalendar Calendar { get; } = new(payrollOptions.Value.PeriodsPerMonth);
 
@@ -73,6 +73,7 @@ public sealed class InternalSettlement(IStoreDb db, TimeProvider clock, IOptions
         if (order.AllowanceReserved > 0)
             ledger.Commit(order.AllowanceReserved);
         order.MarkPaid(order.BuyerId, now, $"paid by payroll deduction over {installments} pay period(s)");
+        await benefits.RecordPaymentAsync(order, now, ct);
         return new CheckoutDto(order.ToDto(), "payroll", null, schedule.ToDto(), null, null);
     }
 

@@ -50,7 +50,7 @@ public sealed class RequestRefundValidator : AbstractValidator<RequestRefundComm
 }
 
 public sealed class RequestRefundHandler(IStoreDb db, InternalSettlement settlement, TimeProvider clock,
-    IOptions<OrderOptions> orderOptions) : ICommandHandler<RequestRefundCommand, RefundResult>
+    IOptions<OrderOptions> orderOptions, Benefits.BenefitRecorder benefits) : ICommandHandler<RequestRefundCommand, RefundResult>
 {
     public async ValueTask<RefundResult> Handle(RequestRefundCommand command, CancellationToken cancellationToken)
     {
@@ -71,6 +71,7 @@ public sealed class RequestRefundHandler(IStoreDb db, InternalSettlement settlem
         var refund = new Refund(order.Id, order.PaymentMethod!.Value, command.IdempotencyKey!, command.RequestHash,
             caller.Subject, command.Reason!, command.ReturnToStock, order.Currency, lines, allowance, now);
         db.Refunds.Add(refund);
+        await benefits.RecordRefundAsync(order, lines, now, cancellationToken);
 
         if (allowance > 0)
             (await db.LockAllowanceLedgerAsync(order.BuyerId, order.AllowanceYear, cancellationToken)).Restore(allowance);

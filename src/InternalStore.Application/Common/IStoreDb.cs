@@ -34,6 +34,8 @@ public interface IStoreDb
     DbSet<JournalEntry> JournalEntries { get; }
     DbSet<IntercompanyInvoice> Invoices { get; }
     DbSet<Refund> Refunds { get; }
+    DbSet<Domain.Benefits.BenefitEntry> BenefitEntries { get; }
+    DbSet<Domain.Benefits.GrossProfitRate> GrossProfitRates { get; }
 
     /// <summary>
     /// Loads products for a change that must not interleave with another (stock moves): the rows stay

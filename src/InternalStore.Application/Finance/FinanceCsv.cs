@@ -23,6 +23,14 @@ public static class FinanceCsv
             e.Markup, statement.Currency, e.PostedAt.ToString("O", CultureInfo.InvariantCulture),
         })));
 
+    public static string TaxableBenefits(Benefits.TaxableBenefitsDto benefits) => Write(
+        ["employee", "name", "period", "taxable_excess", "discount", "qualified_limit", "currency", "orders"],
+        benefits.Employees.Select(e => new object[]
+        {
+            e.EmployeeId, Text(e.EmployeeName), e.Period.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), e.TaxableExcess,
+            e.Discount, e.QualifiedLimit, benefits.Currency, string.Join(' ', e.Orders),
+        }));
+
     /// <summary>Free text that a spreadsheet would run as a formula is written with a leading apostrophe.</summary>
     private static string Text(string value) =>
         value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;

@@ -18,8 +18,9 @@ public sealed record OrderDto(
     DateTimeOffset ExpiresAt,
     IReadOnlyList<OrderStatusChangeDto> History);
 
+/// <param name="ExternalUnitPrice">What an external customer would have paid per unit at placement (the benefit's measure).</param>
 public sealed record OrderLineDto(string Sku, string Name, int Quantity, decimal ListPrice, decimal UnitPrice,
-    decimal LineTotal, decimal Discount, decimal AllowanceTaken);
+    decimal LineTotal, decimal Discount, decimal AllowanceTaken, decimal ExternalUnitPrice, int RefundedQuantity);
 
 public sealed record OrderStatusChangeDto(string? From, string To, string By, DateTimeOffset At, string Reason);
 
@@ -38,7 +39,8 @@ internal static class OrderMapping
         return new OrderDto(o.Id, o.Status.Name(), o.BuyerKind.ToString().ToLowerInvariant(), o.BuyerId, o.Company,
             o.CostCenter, o.Currency,
             o.Lines.Select(l => new OrderLineDto(l.Sku, l.Name, l.Quantity, Money(l.ListPrice), Money(l.UnitPrice),
-                Money(l.LineTotal), Money(l.Discount), Money(l.AllowanceTaken))).ToList(),
+                Money(l.LineTotal), Money(l.Discount), Money(l.AllowanceTaken), Money(l.ExternalUnitPrice),
+                l.RefundedQuantity)).ToList(),
             Money(o.Subtotal), Money(o.DiscountTotal), Money(o.AllowanceReserved), o.PlacedAt, o.ExpiresAt,
             o.History.OrderBy(h => h.At).Select(h => new OrderStatusChangeDto(h.From?.Name(), h.To.Name(), h.By, h.At,
                 h.Reason)).ToList());

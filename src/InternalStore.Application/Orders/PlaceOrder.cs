@@ -67,6 +67,7 @@ public sealed class PlaceOrderHandler(IStoreDb db, CartPricer pricer, PricingFac
             throw new ConflictException("quote-expired",
                 "The quote no longer holds: the allowance it assumed has been used meanwhile. Ask for a new quote.");
 
+        var external = kind == BuyerKind.Employee ? priced.ExternalQuote() : null;
         var lines = new List<OrderLine>();
         for (var i = 0; i < quote.Lines.Count; i++)
         {
@@ -77,9 +78,11 @@ public sealed class PlaceOrderHandler(IStoreDb db, CartPricer pricer, PricingFac
             var (unitPrice, lineTotal, allowance) = quoted is null
                 ? (line.UnitPrice, line.LineTotal, line.AllowanceTaken)
                 : (quoted.Lines[i].UnitPrice, quoted.Lines[i].LineTotal, quoted.Lines[i].AllowanceTaken);
-            lines.Add(new OrderLine(line.Sku, product.Name, quantity, line.ListPrice, unitPrice, lineTotal,
+            var orderLine = new OrderLine(line.Sku, product.Name, quantity, line.ListPrice, unitPrice, lineTotal,
                 line.ListPrice * quantity - lineTotal, allowance,
-                JsonSerializer.Serialize(Explanations.Of(quote, i), PricingFacts.Json), product.UnitCost));
+                JsonSerializer.Serialize(Explanations.Of(quote, i), PricingFacts.Json), product.UnitCost);
+            orderLine.PricedForBenefits(external?.Lines[i].UnitPrice ?? line.ListPrice, product.SupplyKind);
+            lines.Add(orderLine);
         }
 
         var allowanceReserved = lines.Sum(l => l.AllowanceTaken);

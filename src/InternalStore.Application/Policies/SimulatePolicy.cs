@@ -9,8 +9,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InternalStore.Application.Policies;
 
+/// <param name="TaxableExcess">The part of the discounts that the fringe-benefit rule in force makes taxable wages.</param>
 public sealed record SimulationSideDto(decimal Revenue, decimal TotalDiscount, decimal AllowanceConsumed, decimal Margin,
-    IReadOnlyList<TierBreakdownDto> Tiers);
+    IReadOnlyList<TierBreakdownDto> Tiers, decimal TaxableExcess);
 
 public sealed record TierBreakdownDto(string Tier, int Orders, decimal Discount, decimal Margin);
 
@@ -34,7 +35,7 @@ public sealed class SimulatePolicyValidator : AbstractValidator<SimulatePolicyQu
 }
 
 public sealed class SimulatePolicyHandler(IStoreDb db, PricingFacts facts, TimeProvider clock,
-    Microsoft.Extensions.Options.IOptions<PricingOptions> options) : IQueryHandler<SimulatePolicyQuery, SimulationDto>
+    Microsoft.Extensions.Options.IOptions<PricingOptions> options, Benefits.BenefitRecorder benefits) : IQueryHandler<SimulatePolicyQuery, SimulationDto>
 {
     private static readonly OrderStatus[] Counted =
         [OrderStatus.AwaitingPayment, OrderStatus.Paid, OrderStatus.Fulfilled, OrderStatus.PartiallyRefunded];
@@ -57,9 +58,10 @@ public sealed class SimulatePolicyHandler(IStoreDb db, PricingFacts facts, TimeP
         var employees = await db.Employees.AsNoTracking().Where(e => buyerIds.Contains(e.Id))
             .ToDictionaryAsync(e => e.Id, cancellationToken);
         var skus = orders.SelectMany(o => o.Lines).Select(l => l.Sku).Distinct().ToList();
-        var catalog = new PricingCatalog(await db.Products.AsNoTracking().Where(p => skus.Contains(p.Sku))
-            .Select(p => new CatalogItem(p.Sku, p.Category, p.ListPrice, p.UnitCost, p.EmployeeDiscount))
-            .ToListAsync(cancellationToken));
+        var products = await db.Products.AsNoTracking().Where(p => skus.Contains(p.Sku)).ToListAsync(cancellationToken);
+        var catalog = new PricingCatalog(products.Select(p =>
+            new CatalogItem(p.Sku, p.Category, p.ListPrice, p.UnitCost, p.EmployeeDiscount)));
+        var kinds = products.ToDictionary(p => p.Sku, p => p.SupplyKind, StringComparer.Ordinal);
 
         var draftRules = await facts.RulesAsync(version.CompanyCode, today, cancellationToken, DiscountPolicyJson.Read(version.Document));
         var inForce = new Side(options.Value.Currency);
@@ -79,6 +81,8 @@ public sealed class SimulatePolicyHandler(IStoreDb db, PricingFacts facts, TimeP
                 inForceRulesByDay[key] = inForceRules = await facts.RulesAsync(employee.CompanyCode, asOf, cancellationToken);
             var a = inForce.Price(inForceRules, catalog, employee, lines, asOf);
             var b = draft.Price(draftRules, catalog, employee, lines, asOf);
+            inForce.AddTaxableExcess(await TaxableExcessAsync(a, inForceRules, catalog, employee, lines, asOf, kinds, cancellationToken));
+            draft.AddTaxableExcess(await TaxableExcessAsync(b, draftRules, catalog, employee, lines, asOf, kinds, cancellationToken));
             if (a is not null && b is not null && a.Subtotal != b.Subtotal)
                 changes.Add(new OrderChangeDto(order.Id, employee.Id, order.PlacedAt, a.Subtotal, b.Subtotal, b.Subtotal - a.Subtotal));
         }
@@ -87,12 +91,35 @@ public sealed class SimulatePolicyHandler(IStoreDb db, PricingFacts facts, TimeP
             changes.OrderByDescending(c => Math.Abs(c.Change)).Take(10).ToList());
     }
 
+    /// <summary>The taxable part of a re-priced order's discounts, measured against the external price under the same rules.</summary>
+    private async Task<decimal> TaxableExcessAsync(PriceQuote? quote, PricingRules rules, PricingCatalog catalog,
+        Domain.People.Employee employee, IReadOnlyList<CartLine> lines, DateOnly asOf,
+        Dictionary<string, Domain.Benefits.SupplyKind> kinds, CancellationToken cancellationToken)
+    {
+        if (quote is null || quote.PricedAs != PricedAs.Employee)
+            return 0m;
+        var external = PricingEngine.Price(new PricingRequest(rules, catalog, ExternalBuyer.Instance, lines, asOf, options.Value.Currency));
+        if (!external.IsSuccess)
+            return 0m;
+        var excess = 0m;
+        for (var i = 0; i < quote.Lines.Count; i++)
+        {
+            var line = quote.Lines[i];
+            excess += (await benefits.AssessAsync(employee.CompanyCode, kinds[line.Sku], external.Quote.Lines[i].UnitPrice,
+                line.UnitPrice, (int)line.Quantity, asOf.Year, options.Value.Currency, cancellationToken)).TaxableExcess;
+        }
+
+        return excess;
+    }
+
     /// <summary>One side of the comparison: running totals and each employee's allowance replayed in order.</summary>
     private sealed class Side(string currency)
     {
         private readonly Dictionary<string, decimal> _allowanceTaken = new(StringComparer.Ordinal);
         private readonly Dictionary<string, (int Orders, decimal Discount, decimal Margin)> _tiers = new(StringComparer.Ordinal);
-        private decimal _revenue, _discount, _allowance, _margin;
+        private decimal _revenue, _discount, _allowance, _margin, _taxableExcess;
+
+        public void AddTaxableExcess(decimal amount) => _taxableExcess += amount;
 
         public int Orders { get; private set; }
 
@@ -124,6 +151,7 @@ public sealed class SimulatePolicyHandler(IStoreDb db, PricingFacts facts, TimeP
 
         public SimulationSideDto ToDto() => new(_revenue, _discount, _allowance, _margin,
             _tiers.OrderBy(t => t.Key, StringComparer.Ordinal)
-                .Select(t => new TierBreakdownDto(t.Key, t.Value.Orders, t.Value.Discount, t.Value.Margin)).ToList());
+                .Select(t => new TierBreakdownDto(t.Key, t.Value.Orders, t.Value.Discount, t.Value.Margin)).ToList(),
+            _taxableExcess);
     }
 }

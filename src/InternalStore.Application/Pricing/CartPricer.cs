@@ -14,7 +14,15 @@ public sealed record CartBuyer(Buyer Buyer, BuyerKind? Kind, string? Company, st
 
 /// <summary>A cart priced by the engine, with the facts it was priced from.</summary>
 public sealed record PricedCart(PriceQuote Quote, IReadOnlyDictionary<string, Product> Products, CartBuyer Buyer,
-    AllowanceLedger? Ledger);
+    AllowanceLedger? Ledger, PricingRequest Request)
+{
+    /// <summary>The same cart priced for an external customer: what an employee's benefit is measured against.</summary>
+    public PriceQuote? ExternalQuote()
+    {
+        var result = PricingEngine.Price(Request with { Buyer = ExternalBuyer.Instance });
+        return result.IsSuccess ? result.Quote : null;
+    }
+}
 
 /// <summary>
 /// Loads everything a cart's price depends on and runs the engine: for a quote as a plain read,
@@ -67,10 +75,11 @@ public sealed class CartPricer(IStoreDb db, PricingFacts facts, IOptions<Pricing
 
         var catalog = new PricingCatalog(products.Values.Select(p =>
             new CatalogItem(p.Sku, p.Category, p.ListPrice, p.UnitCost, p.EmployeeDiscount)));
-        var result = PricingEngine.Price(new PricingRequest(rules, catalog, buyer.Buyer, lines, asOf, currency));
+        var request = new PricingRequest(rules, catalog, buyer.Buyer, lines, asOf, currency);
+        var result = PricingEngine.Price(request);
         if (!result.IsSuccess)
             throw ToValidationError(result.Error);
-        return new PricedCart(result.Quote, products, buyer, ledger);
+        return new PricedCart(result.Quote, products, buyer, ledger, request);
     }
 
     /// <summary>

@@ -40,6 +40,34 @@ internal static class FinanceCommands
         return command;
     }
 
+    public static Command ExportTaxableBenefits()
+    {
+        var period = new Option<string>("--period") { Description = "The pay date, YYYY-MM-DD.", Required = true };
+        var output = new Option<FileInfo?>("--out") { Description = "Write the CSV here instead of stdout." };
+        var command = new Command("export-taxable-benefits", "Per employee, the taxable excess of employee discounts booked in a pay period, as CSV: employee, name, period, taxable_excess, discount, qualified_limit, currency, orders.")
+        {
+            period, output,
+        };
+        command.SetAction((result, ct) => CliHost.RunAsync(async (services, token) =>
+        {
+            if (!DateOnly.TryParseExact(result.GetValue(period), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                throw new ArgumentException("--period is a date, YYYY-MM-DD.");
+            var benefits = await services.GetRequiredService<ISender>().Send(new Application.Benefits.ListTaxableBenefitsQuery(date), token);
+            var csv = FinanceCsv.TaxableBenefits(benefits);
+            if (result.GetValue(output) is { } file)
+            {
+                await File.WriteAllTextAsync(file.FullName, csv, token);
+                await Console.Error.WriteLineAsync(
+                    $"{benefits.Employees.Count} employee(s), taxable excess {benefits.TaxableExcess} {benefits.Currency} (rule {benefits.Rule}), written to {file.FullName}");
+            }
+            else
+            {
+                Console.Write(csv);
+            }
+        }, ct));
+        return command;
+    }
+
     public static Command Chargebacks()
     {
         var month = new Option<string>("--month") { Description = "The month, YYYY-MM.", Required = true };

@@ -27,6 +27,18 @@ public sealed class Product
     public bool Active { get; private set; }
     public int StockOnHand { get; private set; }
 
+    /// <summary>Set when the category's default (services are services, the rest goods) is wrong for this item.</summary>
+    public Benefits.SupplyKind? SupplyKindOverride { get; private set; }
+
+    public Benefits.SupplyKind SupplyKind => SupplyKindOverride ?? DefaultSupplyKind(Category);
+
+    public const string ServicesCategory = "services";
+
+    public static Benefits.SupplyKind DefaultSupplyKind(string category) =>
+        string.Equals(category, ServicesCategory, StringComparison.OrdinalIgnoreCase)
+            ? Benefits.SupplyKind.Service
+            : Benefits.SupplyKind.Goods;
+
     /// <summary>Optimistic concurrency token: bumped by every change.</summary>
     public long Version { get; private set; }
 
@@ -104,6 +116,7 @@ public sealed class Product
         Currency = details.Currency;
         EmployeeDiscount = details.EmployeeDiscount;
         Active = details.Active;
+        SupplyKindOverride = details.SupplyKind;
         Touch(now);
     }
 
@@ -123,4 +136,5 @@ public sealed record ProductDetails(
     decimal UnitCost,
     string Currency,
     bool EmployeeDiscount,
-    bool Active);
+    bool Active,
+    Benefits.SupplyKind? SupplyKind = null);

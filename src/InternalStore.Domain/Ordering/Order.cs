@@ -297,9 +297,20 @@ public sealed class OrderLine
     /// <summary>The product's unit cost at placement, for finance (markup of transfer prices).</summary>
     public decimal UnitCost { get; private set; }
 
+    /// <summary>What an external customer would have paid per unit at placement: the benefit is measured against it.</summary>
+    public decimal ExternalUnitPrice { get; private set; }
+
+    public Benefits.SupplyKind SupplyKind { get; private set; }
+
     public int RefundedQuantity { get; private set; }
     public decimal RefundedAmount { get; private set; }
     public int RefundableQuantity => Quantity - RefundedQuantity;
+
+    public void PricedForBenefits(decimal externalUnitPrice, Benefits.SupplyKind kind)
+    {
+        ExternalUnitPrice = externalUnitPrice;
+        SupplyKind = kind;
+    }
 
     /// <summary>
     /// Takes <paramref name="quantity"/> units back and returns their amount (and allowance). The last

@@ -1,3 +1,4 @@
+using InternalStore.Domain.Benefits;
 using InternalStore.Domain.Catalog;
 using InternalStore.Domain.People;
 using InternalStore.Domain.Pricing;
@@ -19,8 +20,8 @@ public sealed class DemoData(TimeProvider clock)
 
         db.Companies.AddRange(
             new Company("JKL", "JKL Group", null),
-            new Company("ABC", "ABC Goods", "JKL"),
-            new Company("XYZ", "XYZ Services", "JKL"));
+            new Company("ABC", "ABC Goods", "JKL", SupplyKind.Goods),
+            new Company("XYZ", "XYZ Services", "JKL", SupplyKind.Service));
         await db.SaveChangesAsync(cancellationToken); // parents before children: the FK is self-referencing
 
         db.CostCenters.AddRange(

@@ -37,6 +37,8 @@ public abstract class StoreDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
     public DbSet<IntercompanyInvoice> Invoices => Set<IntercompanyInvoice>();
     public DbSet<Refund> Refunds => Set<Refund>();
+    public DbSet<Domain.Benefits.BenefitEntry> BenefitEntries => Set<Domain.Benefits.BenefitEntry>();
+    public DbSet<Domain.Benefits.GrossProfitRate> GrossProfitRates => Set<Domain.Benefits.GrossProfitRate>();
 
     public abstract Task<List<Product>> LockProductsAsync(IReadOnlyCollection<string> skus,
         CancellationToken cancellationToken);

@@ -21,6 +21,9 @@ public abstract class StoreFactory : WebApplicationFactory<Program>, IAsyncLifet
 
     protected abstract Task<string> CreateDatabaseAsync();
 
+    /// <summary>Settings a derived factory adds (for the host and the CLI alike).</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+
     /// <summary>Factories for the checkout suites point Stripe.net at a <see cref="FakeStripe"/>.</summary>
     protected virtual bool WithStripe => false;
 
@@ -67,6 +70,8 @@ public abstract class StoreFactory : WebApplicationFactory<Program>, IAsyncLifet
             builder.UseSetting("Stripe:BreakerBreakSeconds", "2");
         }
 
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
             services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Faults));
     }
@@ -78,7 +83,8 @@ public abstract class StoreFactory : WebApplicationFactory<Program>, IAsyncLifet
         ["Database__Provider"] = Provider,
         ["ConnectionStrings__Store"] = ConnectionString,
         ["Auth__SigningKey"] = SigningKey,
-    };
+    }.Concat(Settings.Select(s => KeyValuePair.Create(s.Key.Replace(":", "__", StringComparison.Ordinal), s.Value)))
+        .ToDictionary();
 
     public string Token(Identity identity) =>
         Services.GetRequiredService<TokenIssuer>().Issue(new TokenRequest(identity.Subject, identity.Roles,
@@ -140,6 +146,19 @@ public sealed class SqliteStripeStoreFactory : SqliteStoreFactory
 public sealed class PostgresStripeStoreFactory : PostgresStoreFactory
 {
     protected override bool WithStripe => true;
+}
+
+/// <summary>A store that applies the US qualified-employee-discount rule (IRC §132(c)).</summary>
+public sealed class SqliteUsBenefitsStoreFactory : SqliteStoreFactory
+{
+    protected override IReadOnlyDictionary<string, string> Settings { get; } =
+        new Dictionary<string, string> { ["Benefits:TaxRule"] = "us-qualified-employee-discount" };
+}
+
+public sealed class PostgresUsBenefitsStoreFactory : PostgresStoreFactory
+{
+    protected override IReadOnlyDictionary<string, string> Settings { get; } =
+        new Dictionary<string, string> { ["Benefits:TaxRule"] = "us-qualified-employee-discount" };
 }
 
 /// <summary>Who calls, as a token would say. The demo people of api.md.</summary>

@@ -16,6 +16,8 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         product.Property(p => p.Category).HasMaxLength(Product.MaxCategoryLength);
         product.Property(p => p.Currency).HasMaxLength(3);
         product.Property(p => p.Version).IsConcurrencyToken();
+        product.Property(p => p.SupplyKindOverride).HasConversion<string>().HasMaxLength(20);
+        product.Ignore(p => p.SupplyKind);
         product.HasIndex(p => p.Category);
     }
 }

@@ -46,6 +46,7 @@ internal sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLin
         line.Property(l => l.Sku).HasMaxLength(40);
         line.Property(l => l.Explanation).HasMaxLength(100_000);
         line.Ignore(l => l.RefundableQuantity);
+        line.Property(l => l.SupplyKind).HasConversion<string>().HasMaxLength(20);
         line.HasIndex(l => l.Sku);
     }
 }

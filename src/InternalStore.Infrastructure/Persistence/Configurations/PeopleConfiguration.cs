@@ -12,6 +12,7 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
         company.ToTable("companies");
         company.HasKey(c => c.Code);
         company.Property(c => c.Code).HasMaxLength(20);
+        company.Property(c => c.LineOfBusiness).HasConversion<string>().HasMaxLength(20);
         company.HasOne<Company>().WithMany().HasForeignKey(c => c.ParentCode).OnDelete(DeleteBehavior.Restrict);
     }
 }

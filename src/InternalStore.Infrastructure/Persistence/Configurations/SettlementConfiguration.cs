@@ -151,3 +151,33 @@ internal sealed class RefundConfiguration : IEntityTypeConfiguration<Refund>
         refund.Navigation(r => r.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
+
+internal sealed class BenefitEntryConfiguration : IEntityTypeConfiguration<InternalStore.Domain.Benefits.BenefitEntry>
+{
+    public void Configure(EntityTypeBuilder<InternalStore.Domain.Benefits.BenefitEntry> entry)
+    {
+        entry.ToTable("benefit_entries");
+        entry.HasKey(e => e.Id);
+        entry.Property(e => e.EmployeeId).HasMaxLength(40);
+        entry.Property(e => e.Sku).HasMaxLength(40);
+        entry.Property(e => e.Rule).HasMaxLength(50);
+        entry.Property(e => e.Currency).HasMaxLength(3);
+        entry.HasIndex(e => e.Period);
+        entry.HasIndex(e => new { e.EmployeeId, e.Period });
+        entry.HasIndex(e => e.OrderId);
+    }
+}
+
+internal sealed class GrossProfitRateConfiguration : IEntityTypeConfiguration<InternalStore.Domain.Benefits.GrossProfitRate>
+{
+    public void Configure(EntityTypeBuilder<InternalStore.Domain.Benefits.GrossProfitRate> rate)
+    {
+        rate.ToTable("gross_profit_rates");
+        rate.HasKey(r => r.Id);
+        rate.Property(r => r.CompanyCode).HasMaxLength(20);
+        rate.Property(r => r.LineOfBusiness).HasConversion<string>().HasMaxLength(20);
+        rate.Property(r => r.SetBy).HasMaxLength(100);
+        rate.Property(r => r.Reason).HasMaxLength(500);
+        rate.HasIndex(r => new { r.CompanyCode, r.LineOfBusiness, r.Year });
+    }
+}

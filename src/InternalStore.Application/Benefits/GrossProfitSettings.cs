@@ -1,0 +1,76 @@
+using FluentValidation;
+using InternalStore.Application.Common;
+using InternalStore.Domain.Benefits;
+using InternalStore.Domain.Common;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace InternalStore.Application.Benefits;
+
+public sealed record GrossProfitRateDto(string Company, string LineOfBusiness, int Year, decimal Percent, string Source,
+    string? SetBy, DateTimeOffset? SetAt);
+
+public sealed record GrossProfitHistoryDto(string Company, string LineOfBusiness, int Year, decimal Percent, string SetBy,
+    string Reason, DateTimeOffset SetAt);
+
+public sealed record GrossProfitRatesDto(int Year, IReadOnlyList<GrossProfitRateDto> Rates, IReadOnlyList<GrossProfitHistoryDto> History);
+
+/// <summary>Each company's gross profit percentage per line of business for a year, where it comes from, and every setting made.</summary>
+public sealed record GetGrossProfitRatesQuery(int Year) : IQuery<GrossProfitRatesDto>;
+
+public sealed class GetGrossProfitRatesHandler(IStoreDb db, GrossProfitRates rates)
+    : IQueryHandler<GetGrossProfitRatesQuery, GrossProfitRatesDto>
+{
+    public async ValueTask<GrossProfitRatesDto> Handle(GetGrossProfitRatesQuery query, CancellationToken cancellationToken)
+    {
+        var companies = await db.Companies.AsNoTracking().OrderBy(c => c.Code).ToListAsync(cancellationToken);
+        var result = new List<GrossProfitRateDto>();
+        foreach (var company in companies)
+        {
+            foreach (var kind in company.LineOfBusiness is { } only ? [only] : Enum.GetValues<SupplyKind>())
+            {
+                var rate = await rates.ForAsync(company.Code, kind, query.Year, cancellationToken);
+                result.Add(new GrossProfitRateDto(company.Code, Name(kind), query.Year, rate.Percent, rate.Source, rate.SetBy, rate.SetAt));
+            }
+        }
+
+        var history = await db.GrossProfitRates.AsNoTracking().Where(r => r.Year == query.Year).OrderBy(r => r.Id)
+            .ToListAsync(cancellationToken);
+        return new GrossProfitRatesDto(query.Year, result, history.Select(r => new GrossProfitHistoryDto(r.CompanyCode,
+            Name(r.LineOfBusiness), r.Year, r.Percent, r.SetBy, r.Reason, r.SetAt)).ToList());
+    }
+
+    internal static string Name(SupplyKind kind) => kind == SupplyKind.Service ? "service" : "goods";
+}
+
+/// <summary>Finance sets a gross profit percentage (audited: every setting is kept with who, when and why).</summary>
+public sealed record SetGrossProfitRateCommand(Caller Caller, string? Company, string? LineOfBusiness, int? Year,
+    decimal? Percent, string? Reason) : ICommand<GrossProfitRateDto>;
+
+public sealed class SetGrossProfitRateValidator : AbstractValidator<SetGrossProfitRateCommand>
+{
+    public SetGrossProfitRateValidator()
+    {
+        RuleFor(x => x.Company).NotEmpty().MaximumLength(20);
+        RuleFor(x => x.LineOfBusiness).Must(l => l is "goods" or "service").WithMessage("lineOfBusiness is goods or service.");
+        RuleFor(x => x.Year).NotNull().InclusiveBetween(2000, 2100);
+        RuleFor(x => x.Percent).NotNull().InclusiveBetween(0m, 100m).PrecisionScale(5, 2, ignoreTrailingZeros: true);
+        RuleFor(x => x.Reason).NotEmpty().WithMessage("Say where the figure comes from (e.g. the audited accounts).").MaximumLength(500);
+    }
+}
+
+public sealed class SetGrossProfitRateHandler(IStoreDb db, TimeProvider clock) : ICommandHandler<SetGrossProfitRateCommand, GrossProfitRateDto>
+{
+    public async ValueTask<GrossProfitRateDto> Handle(SetGrossProfitRateCommand command, CancellationToken cancellationToken)
+    {
+        if (!await db.Companies.AnyAsync(c => c.Code == command.Company, cancellationToken))
+            throw new DomainValidationException("validation", "company", $"There is no company '{command.Company}'.");
+        var kind = command.LineOfBusiness == "service" ? SupplyKind.Service : SupplyKind.Goods;
+        var rate = new GrossProfitRate(command.Company!, kind, command.Year!.Value, command.Percent!.Value,
+            command.Caller.Subject, command.Reason!, clock.GetUtcNow());
+        db.GrossProfitRates.Add(rate);
+        await db.SaveChangesAsync(cancellationToken);
+        return new GrossProfitRateDto(rate.CompanyCode, command.LineOfBusiness!, rate.Year, rate.Percent, "finance", rate.SetBy,
+            rate.SetAt);
+    }
+}

@@ -1,0 +1,70 @@
+using InternalStore.Application.Checkout;
+using InternalStore.Application.Common;
+using InternalStore.Domain.Common;
+using InternalStore.Domain.Settlement;
+using InternalStore.Pricing;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace InternalStore.Application.Benefits;
+
+public sealed record TaxableBenefitRowDto(string EmployeeId, string EmployeeName, DateOnly Period, decimal Discount,
+    decimal QualifiedLimit, decimal TaxableExcess, IReadOnlyList<Guid> Orders);
+
+public sealed record TaxableBenefitsDto(DateOnly Period, string Rule, string Currency, IReadOnlyList<TaxableBenefitRowDto> Employees,
+    decimal TaxableExcess);
+
+/// <summary>Per employee, the discounts booked in a pay period and their taxable excess: what payroll reports as wages.</summary>
+public sealed record ListTaxableBenefitsQuery(DateOnly Period) : IQuery<TaxableBenefitsDto>;
+
+public sealed class ListTaxableBenefitsHandler(IStoreDb db, BenefitRecorder recorder, IOptions<PayrollOptions> payroll,
+    IOptions<Pricing.PricingOptions> pricing) : IQueryHandler<ListTaxableBenefitsQuery, TaxableBenefitsDto>
+{
+    public async ValueTask<TaxableBenefitsDto> Handle(ListTaxableBenefitsQuery query, CancellationToken cancellationToken)
+    {
+        var calendar = new PayrollCalendar(payroll.Value.PeriodsPerMonth);
+        if (!calendar.IsPayDate(query.Period))
+            throw new DomainValidationException("validation", "period",
+                $"{query.Period:yyyy-MM-dd} is not a pay date; the next one is {calendar.PayDateOnOrAfter(query.Period):yyyy-MM-dd}.");
+        var entries = await db.BenefitEntries.AsNoTracking().Where(e => e.Period == query.Period).ToListAsync(cancellationToken);
+        var ids = entries.Select(e => e.EmployeeId).Distinct().ToList();
+        var names = await db.Employees.AsNoTracking().Where(e => ids.Contains(e.Id))
+            .ToDictionaryAsync(e => e.Id, e => e.Name, cancellationToken);
+        var currency = pricing.Value.Currency;
+        decimal M(decimal amount) => Currencies.ToMinorUnitScale(amount, currency);
+        var rows = entries.GroupBy(e => e.EmployeeId).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new TaxableBenefitRowDto(g.Key, names.GetValueOrDefault(g.Key, ""), query.Period, M(g.Sum(e => e.Discount)),
+                M(g.Sum(e => e.QualifiedLimit)), M(g.Sum(e => e.TaxableExcess)), g.Select(e => e.OrderId).Distinct().ToList()))
+            .ToList();
+        return new TaxableBenefitsDto(query.Period, recorder.Rule.Name, currency, rows, M(entries.Sum(e => e.TaxableExcess)));
+    }
+}
+
+public sealed record BenefitPeriodDto(DateOnly Period, decimal Discount, decimal QualifiedLimit, decimal TaxableExcess);
+
+public sealed record MyBenefitsDto(int Year, string Rule, string Currency, decimal Discount, decimal QualifiedLimit,
+    decimal TaxableExcess, IReadOnlyList<BenefitPeriodDto> Periods);
+
+/// <summary>The caller's discounts this year, how much of them is tax-free and what payroll reports as taxable, by pay period.</summary>
+public sealed record GetMyBenefitsQuery(Caller Caller) : IQuery<MyBenefitsDto>;
+
+public sealed class GetMyBenefitsHandler(IStoreDb db, BenefitRecorder recorder, TimeProvider clock,
+    IOptions<Pricing.PricingOptions> pricing) : IQueryHandler<GetMyBenefitsQuery, MyBenefitsDto>
+{
+    public async ValueTask<MyBenefitsDto> Handle(GetMyBenefitsQuery query, CancellationToken cancellationToken)
+    {
+        var year = clock.GetUtcNow().UtcDateTime.Year;
+        var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        var entries = await db.BenefitEntries.AsNoTracking()
+            .Where(e => e.EmployeeId == query.Caller.Subject && e.Period >= from && e.Period <= to)
+            .ToListAsync(cancellationToken);
+        var currency = pricing.Value.Currency;
+        decimal M(decimal amount) => Currencies.ToMinorUnitScale(amount, currency);
+        return new MyBenefitsDto(year, recorder.Rule.Name, currency, M(entries.Sum(e => e.Discount)),
+            M(entries.Sum(e => e.QualifiedLimit)), M(entries.Sum(e => e.TaxableExcess)),
+            entries.GroupBy(e => e.Period).OrderBy(g => g.Key)
+                .Select(g => new BenefitPeriodDto(g.Key, M(g.Sum(e => e.Discount)), M(g.Sum(e => e.QualifiedLimit)),
+                    M(g.Sum(e => e.TaxableExcess)))).ToList());
+    }
+}
