@@ -58,6 +58,7 @@ app.MapPromotionEndpoints();
 app.MapOrderEndpoints();
 app.MapCheckoutEndpoints();
 app.MapFinanceEndpoints();
+app.MapBenchmarkEndpoints(app.Configuration);
 
 await app.RunAsync();
 

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace InternalStore.Load.Harness;
+
+/// <summary>The API as its own process on a loopback port, with its start-up time and peak memory.</summary>
+public sealed class ApiProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private ApiProcess(Process process, Uri baseAddress, TimeSpan firstResponse)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+        FirstResponse = firstResponse;
+    }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>From process start to the first answered request.</summary>
+    public TimeSpan FirstResponse { get; }
+
+    public static async Task<ApiProcess> StartAsync(string apiDll, IReadOnlyDictionary<string, string> environment)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(apiDll)!,
+        };
+        start.ArgumentList.Add(apiDll);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        foreach (var (key, value) in environment)
+            start.Environment[key] = value;
+
+        var clock = Stopwatch.StartNew();
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the API.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var baseAddress = new Uri($"http://127.0.0.1:{port}");
+        using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        while (clock.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            try
+            {
+                if ((await http.GetAsync("/health/live")).IsSuccessStatusCode)
+                    return new ApiProcess(process, baseAddress, clock.Elapsed);
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            if (process.HasExited)
+                throw new InvalidOperationException($"The API exited with code {process.ExitCode} before answering.");
+            await Task.Delay(10);
+        }
+
+        process.Kill(entireProcessTree: true);
+        throw new TimeoutException("The API did not answer within 90 s.");
+    }
+
+    /// <summary>Peak resident memory of the process so far (VmHWM), in MB; NaN where /proc is not there.</summary>
+    public double PeakRssMegabytes()
+    {
+        var status = $"/proc/{_process.Id}/status";
+        if (!File.Exists(status))
+            return double.NaN;
+        var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return line is null ? double.NaN
+            : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+            _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
