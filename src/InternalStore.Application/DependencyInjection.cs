@@ -25,10 +25,12 @@ public static class DependencyInjection
         // Messages name fields as JSON does ('listPrice'), not as C# does ('List Price').
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
             member is null ? null : char.ToLowerInvariant(member.Name[0]) + member.Name[1..];
-        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped,
+        // Validators are stateless and costly to build (each rule compiles its property accessor): one of each.
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton,
             includeInternalTypes: true);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<Common.TransactionRunner>();
+        services.AddSingleton<Common.ReadCache>();
         services.AddScoped<Pricing.PricingFacts>();
         services.AddScoped<Pricing.CartPricer>();
         services.AddScoped<Policies.PolicyDocument>();

@@ -44,8 +44,9 @@ public static class DependencyInjection
                 var sqlite = SqliteConnectionSetup.ConnectionString(connectionString, database);
                 services.AddDbContext<SqliteStoreDbContext>((sp, options) => options
                     .UseSqlite(sqlite)
-                    .AddInterceptors(new SqlitePragmaInterceptor())
-                    .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
+                    .AddInterceptors(new SqlitePragmaInterceptor(), sp.GetRequiredService<CacheInvalidationInterceptor>())
+                    .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()),
+                    optionsLifetime: ServiceLifetime.Singleton);
                 services.AddScoped<StoreDbContext>(sp => sp.GetRequiredService<SqliteStoreDbContext>());
                 break;
             case DatabaseProviders.Postgres:
@@ -54,7 +55,9 @@ public static class DependencyInjection
                         "Database:Provider is postgres but ConnectionStrings:Store is empty (environment variable ConnectionStrings__Store).");
                 services.AddDbContext<PostgresStoreDbContext>((sp, options) => options
                     .UseNpgsql(connectionString)
-                    .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
+                    .AddInterceptors(sp.GetRequiredService<CacheInvalidationInterceptor>())
+                    .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()),
+                    optionsLifetime: ServiceLifetime.Singleton);
                 services.AddScoped<StoreDbContext>(sp => sp.GetRequiredService<PostgresStoreDbContext>());
                 break;
             default:
@@ -63,6 +66,7 @@ public static class DependencyInjection
         }
 
         services.AddScoped<IStoreDb>(sp => sp.GetRequiredService<StoreDbContext>());
+        services.AddSingleton<CacheInvalidationInterceptor>();
         services.AddSingleton<IDatabaseErrors, DatabaseErrors>();
         services.AddScoped<DatabaseInitializer>();
         services.AddSingleton<DemoData>();

@@ -13,7 +13,8 @@ public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IStoreDb db) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    IStoreDb db,
+    ReadCache cache) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-Api-Key";
@@ -28,10 +29,11 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("Malformed API key.");
 
         var hash = ApiKey.HashOf(secret);
-        var key = await db.ApiKeys.AsNoTracking()
+        // Revoking a key empties this process's cache at once; other processes follow within Pricing:CacheSeconds.
+        var key = await cache.GetOrAddAsync($"apikey:{hash}", ct => db.ApiKeys.AsNoTracking()
             .Where(k => k.Hash == hash)
-            .Select(k => new { k.Id, k.Name, k.RevokedAt })
-            .FirstOrDefaultAsync(Context.RequestAborted);
+            .Select(k => new KnownKey(k.Id, k.Name, k.RevokedAt))
+            .FirstOrDefaultAsync(ct), Context.RequestAborted);
         if (key is null || key.RevokedAt is not null)
             return AuthenticateResult.Fail("Unknown or revoked API key.");
 
@@ -45,3 +47,5 @@ public sealed class ApiKeyAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 }
+
+internal sealed record KnownKey(Guid Id, string Name, DateTimeOffset? RevokedAt);

@@ -29,7 +29,7 @@ public sealed record PricedCart(PriceQuote Quote, IReadOnlyDictionary<string, Pr
 /// for an order with the cart's product rows and the employee's allowance ledger locked until the
 /// transaction ends, so the price and the reservations agree under concurrency.
 /// </summary>
-public sealed class CartPricer(IStoreDb db, PricingFacts facts, IOptions<PricingOptions> options)
+public sealed class CartPricer(IStoreDb db, PricingFacts facts, ReadCache cache, IOptions<PricingOptions> options)
 {
     public async Task<PricedCart> PriceAsync(Caller caller, IReadOnlyList<QuoteLineRequest> requestLines, DateOnly asOf,
         bool lockForOrder, CancellationToken cancellationToken)
@@ -37,13 +37,17 @@ public sealed class CartPricer(IStoreDb db, PricingFacts facts, IOptions<Pricing
         var currency = options.Value.Currency;
         var lines = requestLines.Select(l => new CartLine(l.Sku!, l.Quantity!.Value)).ToList();
         // Who buys and under which rules needs no lock: load it first, so row locks are held briefly.
-        var buyer = await ResolveBuyerAsync(caller, asOf, cancellationToken);
-        var rules = await facts.RulesAsync(buyer.Company, asOf, cancellationToken);
+        // A quote may use the read cache; an order reads (and locks) fresh rows.
+        var buyer = await ResolveBuyerAsync(caller, asOf, cached: !lockForOrder, cancellationToken);
+        var rules = lockForOrder
+            ? await facts.RulesAsync(buyer.Company, asOf, cancellationToken)
+            : await cache.GetOrAddAsync($"rules:{buyer.Company}:{asOf:yyyy-MM-dd}",
+                ct => facts.RulesAsync(buyer.Company, asOf, ct), cancellationToken);
 
         var skus = lines.Select(l => l.Sku).Distinct().ToList();
         var products = (lockForOrder
                 ? await db.LockProductsAsync(skus, cancellationToken)
-                : await db.Products.AsNoTracking().Where(p => skus.Contains(p.Sku)).ToListAsync(cancellationToken))
+                : await CachedProductsAsync(skus, cancellationToken))
             .Where(p => p.Active)
             .ToDictionary(p => p.Sku, StringComparer.Ordinal);
         for (var i = 0; i < lines.Count; i++)
@@ -62,14 +66,21 @@ public sealed class CartPricer(IStoreDb db, PricingFacts facts, IOptions<Pricing
                 ledger = await db.LockAllowanceLedgerAsync(employee.Id, asOf.Year, cancellationToken);
                 taken = ledger.Taken;
             }
+            else if (rules.Policy.AnnualAllowance is null)
+            {
+                taken = 0m; // no cap: what was taken does not change a price
+            }
             else
             {
                 var (used, reserved) = await facts.AllowanceAsync(employee.Id, asOf.Year, cancellationToken);
                 taken = used + reserved;
             }
 
-            var purchases = await facts.PurchasesAsync(employee.Id, asOf, PricingFacts.LongestWindow(rules.Policy),
-                cancellationToken);
+            // Past purchases matter only to quantity limits on the cart's SKUs.
+            var limited = rules.Policy.QuantityLimits.Any(l => products.ContainsKey(l.Sku));
+            var purchases = limited
+                ? await facts.PurchasesAsync(employee.Id, asOf, PricingFacts.LongestWindow(rules.Policy), cancellationToken)
+                : [];
             buyer = buyer with { Buyer = PricingFacts.ToBuyer(employee, asOf, taken, purchases) };
         }
 
@@ -87,11 +98,14 @@ public sealed class CartPricer(IStoreDb db, PricingFacts facts, IOptions<Pricing
     /// priced by the policy of their company (the engine decides eligibility); a department buyer pays
     /// the transfer price, an affiliate buyer the intercompany price.
     /// </summary>
-    private async Task<CartBuyer> ResolveBuyerAsync(Caller caller, DateOnly asOf, CancellationToken cancellationToken)
+    private async Task<CartBuyer> ResolveBuyerAsync(Caller caller, DateOnly asOf, bool cached, CancellationToken cancellationToken)
     {
         if (caller.IsStorefront)
             return new CartBuyer(ExternalBuyer.Instance, null, null, null, null);
-        if (caller.IsInRole(Roles.Employee) && await facts.EmployeeAsync(caller.Subject, cancellationToken) is { } employee)
+        var employee = !caller.IsInRole(Roles.Employee) ? null
+            : cached ? await cache.GetOrAddAsync($"employee:{caller.Subject}", ct => facts.EmployeeAsync(caller.Subject, ct), cancellationToken)
+            : await facts.EmployeeAsync(caller.Subject, cancellationToken);
+        if (employee is not null)
             return new CartBuyer(PricingFacts.ToBuyer(employee, asOf), BuyerKind.Employee, employee.CompanyCode,
                 employee.CostCenterCode, employee);
         if (caller.IsInRole(Roles.DepartmentBuyer) && caller.CostCenter is not null && caller.Company is not null)
@@ -100,6 +114,23 @@ public sealed class CartPricer(IStoreDb db, PricingFacts facts, IOptions<Pricing
         if (caller.IsInRole(Roles.AffiliateBuyer) && caller.Affiliate is not null)
             return new CartBuyer(new AffiliateBuyer(caller.Affiliate), BuyerKind.Affiliate, caller.Affiliate, null, null);
         return new CartBuyer(ExternalBuyer.Instance, null, caller.Company, null, null);
+    }
+
+    /// <summary>Catalog facts for a quote, one cache entry per SKU (a product that does not exist is cached as such too).</summary>
+    private async Task<List<Product>> CachedProductsAsync(List<string> skus, CancellationToken cancellationToken)
+    {
+        if (!cache.Enabled)
+            return await db.Products.AsNoTracking().Where(p => skus.Contains(p.Sku)).ToListAsync(cancellationToken);
+        var found = new List<Product>(skus.Count);
+        foreach (var sku in skus)
+        {
+            var product = await cache.GetOrAddAsync($"product:{sku}",
+                ct => db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Sku == sku, ct), cancellationToken);
+            if (product is not null)
+                found.Add(product);
+        }
+
+        return found;
     }
 
     private static DomainValidationException ToValidationError(PricingError error)

@@ -43,6 +43,9 @@ public abstract class StoreDbContext(DbContextOptions options) : DbContext(optio
     public abstract Task<List<Product>> LockProductsAsync(IReadOnlyCollection<string> skus,
         CancellationToken cancellationToken);
 
+    /// <summary>Set by <see cref="CacheInvalidationInterceptor"/> until the change that made the read cache stale commits.</summary>
+    internal bool CachedDataChanged { get; set; }
+
     public async Task<AllowanceLedger> LockAllowanceLedgerAsync(string employeeId, int year,
         CancellationToken cancellationToken)
     {
