@@ -42,22 +42,21 @@ public static class DependencyInjection
         {
             case DatabaseProviders.Sqlite:
                 var sqlite = SqliteConnectionSetup.ConnectionString(connectionString, database);
-                services.AddDbContext<SqliteStoreDbContext>((sp, options) => options
+                // Pooled: a context's internal services are set up once, not per request.
+                services.AddDbContextPool<SqliteStoreDbContext>((sp, options) => options
                     .UseSqlite(sqlite)
                     .AddInterceptors(new SqlitePragmaInterceptor(), sp.GetRequiredService<CacheInvalidationInterceptor>())
-                    .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()),
-                    optionsLifetime: ServiceLifetime.Singleton);
+                    .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
                 services.AddScoped<StoreDbContext>(sp => sp.GetRequiredService<SqliteStoreDbContext>());
                 break;
             case DatabaseProviders.Postgres:
                 if (string.IsNullOrWhiteSpace(connectionString))
                     throw new InvalidOperationException(
                         "Database:Provider is postgres but ConnectionStrings:Store is empty (environment variable ConnectionStrings__Store).");
-                services.AddDbContext<PostgresStoreDbContext>((sp, options) => options
+                services.AddDbContextPool<PostgresStoreDbContext>((sp, options) => options
                     .UseNpgsql(connectionString)
                     .AddInterceptors(sp.GetRequiredService<CacheInvalidationInterceptor>())
-                    .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()),
-                    optionsLifetime: ServiceLifetime.Singleton);
+                    .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
                 services.AddScoped<StoreDbContext>(sp => sp.GetRequiredService<PostgresStoreDbContext>());
                 break;
             default:
