@@ -48,6 +48,7 @@ public static class DependencyInjection
                     .AddInterceptors(new SqlitePragmaInterceptor(), sp.GetRequiredService<CacheInvalidationInterceptor>())
                     .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
                 services.AddScoped<StoreDbContext>(sp => sp.GetRequiredService<SqliteStoreDbContext>());
+                services.AddSingleton<IWriteGate, SqliteWriteGate>();
                 break;
             case DatabaseProviders.Postgres:
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -58,6 +59,7 @@ public static class DependencyInjection
                     .AddInterceptors(sp.GetRequiredService<CacheInvalidationInterceptor>())
                     .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
                 services.AddScoped<StoreDbContext>(sp => sp.GetRequiredService<PostgresStoreDbContext>());
+                services.AddSingleton<IWriteGate, OpenWriteGate>();
                 break;
             default:
                 throw new InvalidOperationException(

@@ -17,7 +17,7 @@ public sealed partial class OrderExpiryWorker(IServiceScopeFactory scopes, TimeP
 
     protected override TimeSpan Interval => TimeSpan.FromSeconds(Math.Max(1, options.Value.ExpirySweepSeconds));
 
-    protected override bool RunAtStart => true;
+    protected override bool RunAtStart => false;
 
     protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {

@@ -18,9 +18,18 @@ public sealed class ListProductsValidator : AbstractValidator<ListProductsQuery>
     }
 }
 
-public sealed class ListProductsHandler(IStoreDb db) : IQueryHandler<ListProductsQuery, Page<ProductDto>>
+public sealed class ListProductsHandler(IStoreDb db, ReadCache cache) : IQueryHandler<ListProductsQuery, Page<ProductDto>>
 {
-    public async ValueTask<Page<ProductDto>> Handle(ListProductsQuery query, CancellationToken cancellationToken)
+    /// <summary>
+    /// Pages are served from the read cache: a catalog change empties it at once; stock moved by
+    /// orders shows in a page within Pricing:CacheSeconds (one product's page, GET /api/products/{sku}, is always fresh).
+    /// </summary>
+    public async ValueTask<Page<ProductDto>> Handle(ListProductsQuery query, CancellationToken cancellationToken) =>
+        await cache.GetOrAddAsync(
+            $"products:{query.Caller.CanSeeInactiveProducts}:{query.Caller.CanSeeCost}:{query.Category}:{query.Search}:{query.Page}:{query.PageSize}",
+            ct => LoadAsync(query, ct), cancellationToken);
+
+    private async Task<Page<ProductDto>> LoadAsync(ListProductsQuery query, CancellationToken cancellationToken)
     {
         var products = db.Products.AsNoTracking();
         if (!query.Caller.CanSeeInactiveProducts)

@@ -9,8 +9,8 @@ namespace InternalStore.Application.Common;
 /// pricing rules (policy in force, promotions, markups), catalog facts, employees, storefront keys.
 /// This process empties it the moment a command commits a change to any of those (see the store's
 /// save interceptor); another API process on the same database sees the change when its entries run
-/// out, after <see cref="PricingOptions.CacheSeconds"/>. Orders never price from it: they read and
-/// lock fresh rows.
+/// out, after <see cref="PricingOptions.CacheSeconds"/>. Orders take only the rules from it: the
+/// buyer, the products (stock) and the allowance ledger of an order are read and locked fresh.
 /// </summary>
 public sealed class ReadCache(TimeProvider clock, IOptions<PricingOptions> options)
 {

@@ -10,7 +10,7 @@ namespace InternalStore.Application.Common;
 /// the same way: the second run finds the winner's row and replays or refuses it, which is how
 /// idempotent creation works.
 /// </summary>
-public sealed class TransactionRunner(IStoreDb db, IDatabaseErrors errors)
+public sealed class TransactionRunner(IStoreDb db, IDatabaseErrors errors, IWriteGate gate)
 {
     private const int MaxAttempts = 5;
 
@@ -21,6 +21,7 @@ public sealed class TransactionRunner(IStoreDb db, IDatabaseErrors errors)
 
         for (var attempt = 1; ; attempt++)
         {
+            using var turn = await gate.EnterAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             try
             {
@@ -55,3 +56,13 @@ public sealed class TransactionRunner(IStoreDb db, IDatabaseErrors errors)
 /// because it calls out of the process between them and must not hold a transaction meanwhile.
 /// </summary>
 public interface IRunsOwnTransactions;
+
+/// <summary>
+/// Lets write transactions of this process take turns before they reach the database. SQLite allows
+/// one writer at a time: queuing here is fair and costs nothing, where writers colliding in SQLite
+/// would back off by sleeping. PostgreSQL needs no gate.
+/// </summary>
+public interface IWriteGate
+{
+    ValueTask<IDisposable?> EnterAsync(CancellationToken cancellationToken);
+}

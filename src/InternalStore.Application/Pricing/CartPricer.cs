@@ -37,12 +37,11 @@ public sealed class CartPricer(IStoreDb db, PricingFacts facts, ReadCache cache,
         var currency = options.Value.Currency;
         var lines = requestLines.Select(l => new CartLine(l.Sku!, l.Quantity!.Value)).ToList();
         // Who buys and under which rules needs no lock: load it first, so row locks are held briefly.
-        // A quote may use the read cache; an order reads (and locks) fresh rows.
+        // Rules come from the read cache (this process empties it when a rule changes). The buyer and
+        // the products of an order are read (and locked) fresh: stock, status and allowance must be exact.
         var buyer = await ResolveBuyerAsync(caller, asOf, cached: !lockForOrder, cancellationToken);
-        var rules = lockForOrder
-            ? await facts.RulesAsync(buyer.Company, asOf, cancellationToken)
-            : await cache.GetOrAddAsync($"rules:{buyer.Company}:{asOf:yyyy-MM-dd}",
-                ct => facts.RulesAsync(buyer.Company, asOf, ct), cancellationToken);
+        var rules = await cache.GetOrAddAsync($"rules:{buyer.Company}:{asOf:yyyy-MM-dd}",
+            ct => facts.RulesAsync(buyer.Company, asOf, ct), cancellationToken);
 
         var skus = lines.Select(l => l.Sku).Distinct().ToList();
         var products = (lockForOrder

@@ -76,7 +76,8 @@ internal sealed class CacheInvalidationInterceptor(ReadCache cache) : SaveChange
         {
             Product => entry.State != EntityState.Modified
                        || entry.Properties.Any(p => p.IsModified && !StockProperties.Contains(p.Metadata.Name)),
-            PolicyVersion or StorePromotion or TransferPricingSettings or ApiKey or Company or CostCenter or Employee => true,
+            PolicyVersion or StorePromotion or TransferPricingSettings or ApiKey or Company or CostCenter or Employee
+                or StockAdjustment => true,
             _ => false,
         };
 }

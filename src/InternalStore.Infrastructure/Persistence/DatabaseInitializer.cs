@@ -8,7 +8,10 @@ public sealed partial class DatabaseInitializer(StoreDbContext db, DemoData demo
 {
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
-        await db.Database.MigrateAsync(cancellationToken);
+        // Migrating also compares the model with the migrations' snapshot, which costs about a second
+        // at every start: do it only when a migration is pending.
+        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {
             // WAL is a property of the file: set once, it lets readers work while one writer commits.
