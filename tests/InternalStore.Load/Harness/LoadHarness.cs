@@ -108,7 +108,7 @@ public sealed class LoadHarness(HarnessOptions options)
             }
 
             var orders = await Measure("orders", i => Order(setup, i));
-            results.Add(Compared(store, "POST /api/orders (1 line, department buyer, unique keys)", orders, ceiling, versus, target));
+            results.Add(Compared(store, "POST /api/orders (1 line, 8 products, department buyers, unique keys)", orders, ceiling, versus, target));
             var mixed = await Measure("mixed", i => Mixed(setup, i), options.MixedConnections);
             results.Add(Compared(store, "mixed: 45 % catalog, 45 % employee quotes, 10 % orders", mixed, ping, "ceiling", null,
                 options.MixedConnections));
@@ -127,26 +127,35 @@ public sealed class LoadHarness(HarnessOptions options)
         new(store, scenario, connections ?? options.Connections, load, versus,
             load.RequestsPerSecond / ceiling.RequestsPerSecond, target);
 
-    private sealed record Setup(string EmployeeToken, string CatalogToken, string StorefrontKey, string Cart, string OrderBody,
+    private sealed record Setup(string EmployeeToken, string CatalogToken, string StorefrontKey, string Cart, string[] OrderBodies,
         string[] DepartmentTokens);
+
+    /// <summary>Orders spread over this many products, as a store's orders do (one hot product would measure its row lock alone).</summary>
+    private const int OrderSkus = 8;
 
     private async Task<Setup> SetUpAsync(Uri baseAddress, IReadOnlyDictionary<string, string> environment)
     {
         using var http = new HttpClient { BaseAddress = baseAddress };
         var catalogToken = Token("C9001", "catalog", null);
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", catalogToken);
-        var sku = "LOAD-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
-        (await http.PostAsJsonAsync("/api/products", new
+        var loadSkus = new List<string>();
+        for (var i = 0; i < OrderSkus; i++)
         {
-            sku, name = "Load item", category = "office", listPrice = 10.00m, unitCost = 4.00m, stockOnHand = 100_000_000,
-        })).EnsureSuccessStatusCode();
+            var sku = "LOAD-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+            (await http.PostAsJsonAsync("/api/products", new
+            {
+                sku, name = "Load item", category = "office", listPrice = 10.00m, unitCost = 4.00m, stockOnHand = 100_000_000,
+            })).EnsureSuccessStatusCode();
+            loadSkus.Add(sku);
+        }
+
         var page = await http.GetFromJsonAsync<JsonElement>("/api/products?pageSize=40");
         var skus = page.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("sku").GetString()!)
-            .Where(s => s != sku).Take(10).ToList();
+            .Where(s => !s.StartsWith("LOAD-", StringComparison.Ordinal)).Take(10).ToList();
         var cart = JsonSerializer.Serialize(new { lines = skus.Select(s => new { sku = s, quantity = 1 }) });
         var key = await CreateApiKeyAsync(environment);
         return new Setup(Token("E1001", "employee", null), catalogToken, key, cart,
-            $$"""{"lines":[{"sku":"{{sku}}","quantity":1}]}""",
+            loadSkus.Select(sku => $$"""{"lines":[{"sku":"{{sku}}","quantity":1}]}""").ToArray(),
             Enumerable.Range(0, options.MixedConnections).Select(i => Token($"D-LOAD-{i}", "department-buyer", "CC-1200")).ToArray());
     }
 
@@ -204,7 +213,8 @@ public sealed class LoadHarness(HarnessOptions options)
     }
 
     private static Send Order(Setup setup, int connection) =>
-        Post("/api/orders", setup.OrderBody, setup.DepartmentTokens[connection % setup.DepartmentTokens.Length],
+        Post("/api/orders", setup.OrderBodies[connection % setup.OrderBodies.Length],
+            setup.DepartmentTokens[connection % setup.DepartmentTokens.Length],
             HttpStatusCode.Created, idempotent: true);
 
     private static Send Mixed(Setup setup, int connection)
