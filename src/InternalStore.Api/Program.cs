@@ -39,6 +39,7 @@ var app = builder.Build();
 
 await InitializeDatabaseAsync(app);
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestBodyLimit();

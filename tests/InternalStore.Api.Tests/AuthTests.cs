@@ -216,6 +216,47 @@ public abstract class AuthTests(StoreFactory store)
     }
 
     [Fact]
+    public async Task A_token_that_is_not_yet_valid_or_from_another_issuer_is_refused()
+    {
+        var early = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Claims = new Dictionary<string, object> { ["sub"] = "E1001", ["role"] = "employee" },
+            Issuer = "internalstore",
+            Audience = "internalstore",
+            NotBefore = DateTime.UtcNow.AddMinutes(10),
+            Expires = DateTime.UtcNow.AddMinutes(30),
+            SigningCredentials = new SigningCredentials(TokenIssuer.SigningKeyOf(StoreFactory.SigningKey), SecurityAlgorithms.HmacSha256),
+        });
+        var foreign = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Claims = new Dictionary<string, object> { ["sub"] = "E1001", ["role"] = "employee" },
+            Issuer = "someone-else",
+            Audience = "internalstore",
+            Expires = DateTime.UtcNow.AddMinutes(30),
+            SigningCredentials = new SigningCredentials(TokenIssuer.SigningKeyOf(StoreFactory.SigningKey), SecurityAlgorithms.HmacSha256),
+        });
+
+        await (await CallWith(early)).AssertProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
+        await (await CallWith(foreign)).AssertProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
+    }
+
+    [Fact]
+    public async Task Responses_carry_security_headers_and_api_answers_are_not_cached()
+    {
+        var ok = await store.ClientFor(Identity.Employee).GetAsync("/api/products/LAP-13");
+        var problem = await store.ClientFor(null).GetAsync("/api/products");
+
+        foreach (var response in new[] { ok, problem })
+        {
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+            Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+            Assert.Contains("default-src 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+            Assert.True(response.Headers.CacheControl?.NoStore, "API answers are not stored by caches");
+        }
+    }
+
+    [Fact]
     public async Task An_unsigned_token_is_refused()
     {
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
