@@ -23,6 +23,7 @@ builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddStoreAuth(builder.Configuration, builder.Environment);
 builder.Services.AddStoreProblemDetails();
 builder.Services.AddStoreTelemetry(builder.Configuration);
+builder.Services.AddStoreRateLimits(builder.Configuration);
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.Configure<JsonOptions>(options =>
 {
@@ -44,6 +45,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestBodyLimit();
 app.UseAuthentication();
+app.UseRateLimiter();
 app.UseAuthorization();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

@@ -62,6 +62,7 @@ public abstract class StoreFactory : WebApplicationFactory<Program>, IAsyncLifet
         builder.UseSetting("Auth:SigningKey", SigningKey);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Stripe:WorkerIntervalSeconds", "0"); // tests dispatch and reconcile when they choose
+        builder.UseSetting("RateLimiting:PermitsPerMinute", "0"); // suites fire thousands of requests as one person
         if (_stripe is not null)
         {
             builder.UseSetting("Stripe:SecretKey", FakeStripe.SecretKey);
@@ -146,6 +147,13 @@ public sealed class SqliteStripeStoreFactory : SqliteStoreFactory
 public sealed class PostgresStripeStoreFactory : PostgresStoreFactory
 {
     protected override bool WithStripe => true;
+}
+
+/// <summary>A store that lets each caller make 5 requests a minute.</summary>
+public sealed class SqliteRateLimitedStoreFactory : SqliteStoreFactory
+{
+    protected override IReadOnlyDictionary<string, string> Settings { get; } =
+        new Dictionary<string, string> { ["RateLimiting:PermitsPerMinute"] = "5" };
 }
 
 /// <summary>A store that applies the US qualified-employee-discount rule (IRC §132(c)).</summary>

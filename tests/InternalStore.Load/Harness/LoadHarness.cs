@@ -57,6 +57,7 @@ public sealed class LoadHarness(HarnessOptions options)
         ["Auth__SigningKey"] = _signingKey,
         ["Logging__LogLevel__Default"] = "Warning",
         ["Benchmarks__Endpoints"] = "true",
+        ["RateLimiting__PermitsPerMinute"] = "0", // the generator is one caller sending thousands of requests
         ["Orders__HoldMinutes"] = "1440",
     };
 

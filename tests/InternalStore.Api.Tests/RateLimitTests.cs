@@ -1,0 +1,25 @@
+using System.Net;
+using InternalStore.Api.Tests.Infrastructure;
+
+namespace InternalStore.Api.Tests;
+
+/// <summary>Each caller has its own budget of requests per minute; over it: 429 problem details with Retry-After.</summary>
+public sealed class RateLimitTests(SqliteRateLimitedStoreFactory store) : IClassFixture<SqliteRateLimitedStoreFactory>
+{
+    [Fact]
+    public async Task A_caller_over_its_budget_gets_429_while_others_and_health_probes_go_on()
+    {
+        var employee = store.ClientFor(Identity.Employee);
+        for (var i = 0; i < 5; i++)
+            await (await employee.GetAsync("/api/products/LAP-13")).AssertJsonAsync(HttpStatusCode.OK);
+
+        var refused = await employee.GetAsync("/api/products/LAP-13");
+
+        var problem = await refused.AssertProblemAsync(HttpStatusCode.TooManyRequests, "rate-limited");
+        Assert.Contains("per minute", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero, "Retry-After says when to come back");
+        await (await store.ClientFor(Identity.Finance).GetAsync("/api/products/LAP-13")).AssertJsonAsync(HttpStatusCode.OK);
+        for (var i = 0; i < 10; i++)
+            Assert.Equal(HttpStatusCode.OK, (await store.CreateClient().GetAsync("/health/live")).StatusCode);
+    }
+}
