@@ -77,8 +77,13 @@ public sealed class ApiProcess : IAsyncDisposable
             : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
     }
 
+    private int _disposed;
+
+    /// <summary>Kills the process (SIGKILL on Linux: no graceful shutdown), once.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            return;
         if (!_process.HasExited)
             _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();

@@ -1,0 +1,169 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using InternalStore.Api.Tests.Infrastructure;
+using InternalStore.Load.Harness;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace InternalStore.Api.Tests;
+
+/// <summary>
+/// The API as its own process, killed (SIGKILL) while buyers place orders, then restarted on the
+/// same database: every order that was acknowledged with 201 is there with its line, no order lacks
+/// lines, and stock and allowance still balance with the orders that hold them.
+/// </summary>
+public abstract class CrashSafetyTests
+{
+    protected abstract string Provider { get; }
+
+    protected abstract Task<string> DatabaseAsync();
+
+    [Fact]
+    public async Task Acknowledged_orders_survive_a_kill_and_stock_and_allowance_still_balance()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Database__Provider"] = Provider,
+            ["ConnectionStrings__Store"] = await DatabaseAsync(),
+            ["Auth__SigningKey"] = StoreFactory.SigningKey,
+            ["RateLimiting__PermitsPerMinute"] = "0",
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        var apiDll = Path.Combine(AppContext.BaseDirectory, "InternalStore.Api.dll");
+        const int startingStock = 100_000;
+        var sku = "CRASH-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        var acknowledged = new ConcurrentBag<(Guid Id, int Quantity)>();
+        string[] employees = ["E1001", "E1002", "E2001"];
+
+        var api = await ApiProcess.StartAsync(apiDll, environment);
+        Uri baseAddress = api.BaseAddress;
+        try
+        {
+            using var catalog = Client(baseAddress, Token("C9001", "catalog", "ABC"));
+            (await catalog.PostAsJsonAsync("/api/products", new
+            {
+                sku, name = "Crash test item", category = "office", listPrice = 10.00m, unitCost = 4.00m, stockOnHand = startingStock,
+            })).EnsureSuccessStatusCode();
+
+            using var stop = new CancellationTokenSource();
+            var buyers = employees.Select(e => Token(e, "employee", e[1] == '2' ? "XYZ" : "ABC"))
+                .Concat(Enumerable.Range(0, 3).Select(i => Token($"D-CRASH-{i}", "department-buyer", "ABC", "CC-1200")))
+                .Select((token, i) => Task.Run(async () =>
+                {
+                    using var client = Client(baseAddress, token);
+                    for (var n = 0; !stop.IsCancellationRequested; n++)
+                    {
+                        var quantity = 1 + (n + i) % 2;
+                        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders")
+                        {
+                            Content = JsonContent.Create(new { lines = new[] { new { sku, quantity } } }),
+                        };
+                        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+                        try
+                        {
+                            using var response = await client.SendAsync(request);
+                            if (response.StatusCode == HttpStatusCode.Created)
+                                acknowledged.Add(((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid(), quantity));
+                        }
+                        catch (HttpRequestException)
+                        {
+                            return; // the server is gone
+                        }
+                    }
+                })).ToList();
+
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (acknowledged.Count < 40 && DateTime.UtcNow < deadline)
+                await Task.Delay(20);
+            await api.DisposeAsync(); // SIGKILL, with requests in flight
+            await stop.CancelAsync();
+            await Task.WhenAll(buyers);
+        }
+        finally
+        {
+            await api.DisposeAsync();
+        }
+
+        Assert.True(acknowledged.Count >= 40, $"only {acknowledged.Count} orders were placed before the deadline");
+        await using var restarted = await ApiProcess.StartAsync(apiDll, environment);
+        using var finance = Client(restarted.BaseAddress, Token("F9001", "finance", "ABC"));
+        foreach (var (id, quantity) in acknowledged)
+        {
+            var order = await finance.GetFromJsonAsync<JsonElement>($"/api/orders/{id}");
+            Assert.Equal(quantity, order.GetProperty("lines").EnumerateArray().Single().GetProperty("quantity").GetInt32());
+        }
+
+        var orders = new List<JsonElement>();
+        for (var page = 1; ; page++)
+        {
+            var result = await finance.GetFromJsonAsync<JsonElement>($"/api/orders?pageSize=100&page={page}");
+            orders.AddRange(result.GetProperty("items").EnumerateArray());
+            if (orders.Count >= result.GetProperty("totalCount").GetInt32())
+                break;
+        }
+
+        Assert.All(orders, o => Assert.NotEmpty(o.GetProperty("lines").EnumerateArray()));
+        var holding = orders.Where(o => o.GetProperty("status").GetString() is "awaitingPayment" or "paid" or "fulfilled").ToList();
+        var held = holding.SelectMany(o => o.GetProperty("lines").EnumerateArray())
+            .Where(l => l.GetProperty("sku").GetString() == sku).Sum(l => l.GetProperty("quantity").GetInt32());
+        var stock = (await finance.GetFromJsonAsync<JsonElement>($"/api/products/{sku}")).GetProperty("stockOnHand").GetInt32();
+        Assert.Equal(startingStock, stock + held);
+        Assert.True(orders.Count >= acknowledged.Count);
+
+        foreach (var employee in employees)
+        {
+            using var client = Client(restarted.BaseAddress, Token(employee, "employee", employee[1] == '2' ? "XYZ" : "ABC"));
+            var allowance = await client.GetFromJsonAsync<JsonElement>("/api/me/allowance");
+            var reserved = holding.Where(o => o.GetProperty("buyerId").GetString() == employee && o.GetProperty("status").GetString() == "awaitingPayment")
+                .Sum(o => o.GetProperty("allowanceReserved").GetDecimal());
+            Assert.Equal(reserved, allowance.GetProperty("reserved").GetDecimal());
+        }
+    }
+
+    private static HttpClient Client(Uri baseAddress, string token)
+    {
+        var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private static string Token(string subject, string role, string company, string? costCenter = null)
+    {
+        var claims = new Dictionary<string, object> { ["sub"] = subject, ["role"] = role, ["company"] = company };
+        if (costCenter is not null)
+            claims["cost_center"] = costCenter;
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Claims = claims,
+            Issuer = "internalstore",
+            Audience = "internalstore",
+            Expires = DateTime.UtcNow.AddHours(1),
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(StoreFactory.SigningKey)),
+                SecurityAlgorithms.HmacSha256),
+        });
+    }
+}
+
+public sealed class CrashSafetyTestsOnSqlite : CrashSafetyTests
+{
+    protected override string Provider => "sqlite";
+
+    protected override Task<string> DatabaseAsync()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "internalstore-tests");
+        Directory.CreateDirectory(folder);
+        return Task.FromResult($"Data Source={Path.Combine(folder, "crash-" + Guid.NewGuid().ToString("N"))}.db");
+    }
+}
+
+public sealed class CrashSafetyTestsOnPostgres : CrashSafetyTests
+{
+    protected override string Provider => "postgres";
+
+    protected override async Task<string> DatabaseAsync() => await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync();
+}
