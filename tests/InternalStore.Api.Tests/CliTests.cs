@@ -121,6 +121,32 @@ public abstract class CliTests(StoreFactory store)
 
 
     [Fact]
+    public async Task Import_with_company_manages_only_that_company_and_a_50_MB_line_is_a_clear_error()
+    {
+        var roster = Path.Combine(RepositoryPaths.Root, "samples", "roster.csv");
+        var xyzOnly = await CliRunner.RunAsync(store.CliEnvironment, "import-employees", roster, "--company", "XYZ", "--dry-run");
+
+        Assert.Equal(1, xyzOnly.ExitCode);
+        Assert.Contains("[company]: Company 'ABC' is unknown or not yours to manage.", xyzOnly.StdOut, StringComparison.Ordinal);
+
+        var big = Path.Combine(Path.GetTempPath(), $"roster-{Guid.NewGuid():N}.csv");
+        await using (var writer = new StreamWriter(big))
+        {
+            await writer.WriteLineAsync("id,name,email,company,costCenter,grade,hireDate,status,terminationDate");
+            await writer.WriteAsync("E9999,");
+            await writer.WriteAsync(new string('x', 50 * 1024 * 1024));
+            await writer.WriteLineAsync(",big@abc.example,ABC,CC-1000,3,2020-01-01,active,");
+        }
+
+        var huge = await CliRunner.RunAsync(store.CliEnvironment, "import-employees", big);
+        File.Delete(big);
+
+        Assert.Equal(1, huge.ExitCode);
+        Assert.Contains("longer than 10 000 characters", huge.StdOut, StringComparison.Ordinal);
+        Assert.Single(huge.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
     public async Task Missing_required_options_are_refused_with_help()
     {
         var result = await CliRunner.RunAsync(store.CliEnvironment, "token", "--role", "employee");

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace InternalStore.Cli.Commands;
 
-/// <summary>Imports a roster CSV, checked like the API; the operator acts as HR of the group's top company.</summary>
+/// <summary>Imports a roster CSV, checked like the API; the operator acts as HR of the group's top company, or of --company.</summary>
 internal static class ImportEmployeesCommand
 {
     public static Command Create()
@@ -15,14 +15,16 @@ internal static class ImportEmployeesCommand
         var file = new Argument<FileInfo>("file") { Description = "UTF-8 CSV: id,name,email,company,costCenter,grade,hireDate,status,terminationDate (any order)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Check every row and report; change nothing." };
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Apply the valid rows and list the others." };
+        var company = new Option<string?>("--company") { Description = "Act as HR of this company (and those below it): rows of other companies are problems. Default: the group's top company." };
         var command = new Command("import-employees", "Upsert employees by id from a CSV file; any invalid row applies nothing unless --skip-invalid.")
         {
-            file, dryRun, skipInvalid,
+            file, dryRun, skipInvalid, company,
         };
         command.SetAction((result, ct) => CliHost.RunAsync(async (services, token) =>
         {
-            var top = (await services.GetRequiredService<PricingFacts>().CompanyChainAsync(null, token)).Single();
-            var operatorCaller = new Caller("cli", new HashSet<string> { Roles.Hr }, top);
+            var acting = result.GetValue(company)
+                         ?? (await services.GetRequiredService<PricingFacts>().CompanyChainAsync(null, token)).Single();
+            var operatorCaller = new Caller("cli", new HashSet<string> { Roles.Hr }, acting);
             await using var csv = result.GetValue(file)!.OpenRead();
             var report = await services.GetRequiredService<ISender>().Send(new Application.People.ImportEmployeesCommand(
                 operatorCaller, csv, result.GetValue(dryRun), result.GetValue(skipInvalid)), token);
