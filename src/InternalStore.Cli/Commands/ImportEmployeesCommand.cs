@@ -3,6 +3,7 @@ using InternalStore.Application.Common;
 using InternalStore.Application.People;
 using InternalStore.Application.Pricing;
 using Mediator;
+using Spectre.Console;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InternalStore.Cli.Commands;
@@ -25,9 +26,31 @@ internal static class ImportEmployeesCommand
             var acting = result.GetValue(company)
                          ?? (await services.GetRequiredService<PricingFacts>().CompanyChainAsync(null, token)).Single();
             var operatorCaller = new Caller("cli", new HashSet<string> { Roles.Hr }, acting);
-            await using var csv = result.GetValue(file)!.OpenRead();
-            var report = await services.GetRequiredService<ISender>().Send(new Application.People.ImportEmployeesCommand(
-                operatorCaller, csv, result.GetValue(dryRun), result.GetValue(skipInvalid)), token);
+            var command = new Application.People.ImportEmployeesCommand(operatorCaller, Stream.Null, result.GetValue(dryRun),
+                result.GetValue(skipInvalid));
+            var sender = services.GetRequiredService<ISender>();
+            var path = result.GetValue(file)!;
+            ImportReport report;
+            if (Console.IsErrorRedirected || Console.IsOutputRedirected)
+            {
+                await using var csv = path.OpenRead();
+                report = await sender.Send(command with { Csv = csv }, token);
+            }
+            else
+            {
+                // On a terminal: a progress bar on stderr (stdout keeps the report); NO_COLOR is honoured.
+                var terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+                report = await terminal.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(),
+                        new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+                    .StartAsync(async progress =>
+                    {
+                        var reading = progress.AddTask("checking and importing rows", maxValue: Math.Max(1, path.Length));
+                        await using var csv = new ProgressStream(path.OpenRead(), read => reading.Value = read);
+                        var done = await sender.Send(command with { Csv = csv }, token);
+                        reading.Value = reading.MaxValue;
+                        return done;
+                    });
+            }
 
             foreach (var problem in report.Problems)
                 Console.WriteLine($"line {problem.Line}{(problem.Column.Length > 0 ? $" [{problem.Column}]" : "")}: {problem.Message}");
