@@ -23,10 +23,7 @@ public sealed class ListTaxableBenefitsHandler(IStoreDb db, BenefitRecorder reco
 {
     public async ValueTask<TaxableBenefitsDto> Handle(ListTaxableBenefitsQuery query, CancellationToken cancellationToken)
     {
-        var calendar = new PayrollCalendar(payroll.Value.PeriodsPerMonth);
-        if (!calendar.IsPayDate(query.Period))
-            throw new DomainValidationException("validation", "period",
-                $"{query.Period:yyyy-MM-dd} is not a pay date; the next one is {calendar.PayDateOnOrAfter(query.Period):yyyy-MM-dd}.");
+        new PayrollCalendar(payroll.Value.PeriodsPerMonth).RequirePayDate(query.Period, "period");
         var entries = await db.BenefitEntries.AsNoTracking().Where(e => e.Period == query.Period).ToListAsync(cancellationToken);
         var ids = entries.Select(e => e.EmployeeId).Distinct().ToList();
         var names = await db.Employees.AsNoTracking().Where(e => ids.Contains(e.Id))

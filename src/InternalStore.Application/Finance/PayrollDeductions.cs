@@ -23,10 +23,7 @@ public sealed class ListPayrollDeductionsHandler(IStoreDb db, IOptions<PayrollOp
 {
     public async ValueTask<PayrollDeductionsDto> Handle(ListPayrollDeductionsQuery query, CancellationToken cancellationToken)
     {
-        var calendar = new PayrollCalendar(payroll.Value.PeriodsPerMonth);
-        if (!calendar.IsPayDate(query.Period))
-            throw new DomainValidationException("validation", "period",
-                $"{query.Period:yyyy-MM-dd} is not a pay date; pay dates are {(calendar.PeriodsPerMonth == 2 ? "the 15th and " : "")}the last day of each month (e.g. {calendar.PayDateOnOrAfter(query.Period):yyyy-MM-dd}).");
+        new PayrollCalendar(payroll.Value.PeriodsPerMonth).RequirePayDate(query.Period, "period");
         var rows = await (from d in db.PayrollDeductions.AsNoTracking()
                           where d.Period == query.Period && d.Status == DeductionStatus.Scheduled
                           join e in db.Employees.AsNoTracking() on d.EmployeeId equals e.Id into people

@@ -12,53 +12,40 @@ internal static class FinanceCommands
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static Command ExportPayroll()
+    public static Command ExportPayroll() => PayPeriodExport("export-payroll",
+        "Payroll deductions due on a pay date as CSV: employee, name, period, amount, currency, order, schedule.",
+        async (sender, date, token) =>
+        {
+            var deductions = await sender.Send(new ListPayrollDeductionsQuery(date), token);
+            return (FinanceCsv.PayrollDeductions(deductions),
+                $"{deductions.Deductions.Count} deduction(s), {deductions.Total} {deductions.Currency}");
+        });
+
+    public static Command ExportTaxableBenefits() => PayPeriodExport("export-taxable-benefits",
+        "Per employee, the taxable excess of employee discounts booked in a pay period, as CSV: employee, name, period, taxable_excess, discount, qualified_limit, currency, orders.",
+        async (sender, date, token) =>
+        {
+            var benefits = await sender.Send(new Application.Benefits.ListTaxableBenefitsQuery(date), token);
+            return (FinanceCsv.TaxableBenefits(benefits),
+                $"{benefits.Employees.Count} employee(s), taxable excess {benefits.TaxableExcess} {benefits.Currency} (rule {benefits.Rule})");
+        });
+
+    /// <summary>A CSV export of one pay date: to stdout, or to --out with a one-line summary on stderr.</summary>
+    private static Command PayPeriodExport(string name, string description,
+        Func<ISender, DateOnly, CancellationToken, Task<(string Csv, string Summary)>> export)
     {
         var period = new Option<string>("--period") { Description = "The pay date, YYYY-MM-DD (the 15th or the last day of a month).", Required = true };
         var output = new Option<FileInfo?>("--out") { Description = "Write the CSV here instead of stdout." };
-        var command = new Command("export-payroll", "Payroll deductions due on a pay date as CSV: employee, name, period, amount, currency, order, schedule.")
-        {
-            period, output,
-        };
+        var command = new Command(name, description) { period, output };
         command.SetAction((result, ct) => CliHost.RunAsync(async (services, token) =>
         {
             if (!DateOnly.TryParseExact(result.GetValue(period), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                 throw new ArgumentException("--period is a date, YYYY-MM-DD.");
-            var deductions = await services.GetRequiredService<ISender>().Send(new ListPayrollDeductionsQuery(date), token);
-            var csv = FinanceCsv.PayrollDeductions(deductions);
+            var (csv, summary) = await export(services.GetRequiredService<ISender>(), date, token);
             if (result.GetValue(output) is { } file)
             {
                 await File.WriteAllTextAsync(file.FullName, csv, token);
-                await Console.Error.WriteLineAsync(
-                    $"{deductions.Deductions.Count} deduction(s), {deductions.Total} {deductions.Currency}, written to {file.FullName}");
-            }
-            else
-            {
-                Console.Write(csv);
-            }
-        }, ct));
-        return command;
-    }
-
-    public static Command ExportTaxableBenefits()
-    {
-        var period = new Option<string>("--period") { Description = "The pay date, YYYY-MM-DD.", Required = true };
-        var output = new Option<FileInfo?>("--out") { Description = "Write the CSV here instead of stdout." };
-        var command = new Command("export-taxable-benefits", "Per employee, the taxable excess of employee discounts booked in a pay period, as CSV: employee, name, period, taxable_excess, discount, qualified_limit, currency, orders.")
-        {
-            period, output,
-        };
-        command.SetAction((result, ct) => CliHost.RunAsync(async (services, token) =>
-        {
-            if (!DateOnly.TryParseExact(result.GetValue(period), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-                throw new ArgumentException("--period is a date, YYYY-MM-DD.");
-            var benefits = await services.GetRequiredService<ISender>().Send(new Application.Benefits.ListTaxableBenefitsQuery(date), token);
-            var csv = FinanceCsv.TaxableBenefits(benefits);
-            if (result.GetValue(output) is { } file)
-            {
-                await File.WriteAllTextAsync(file.FullName, csv, token);
-                await Console.Error.WriteLineAsync(
-                    $"{benefits.Employees.Count} employee(s), taxable excess {benefits.TaxableExcess} {benefits.Currency} (rule {benefits.Rule}), written to {file.FullName}");
+                await Console.Error.WriteLineAsync($"{summary}, written to {file.FullName}");
             }
             else
             {

@@ -18,6 +18,14 @@ public sealed class PayrollCalendar
     public bool IsPayDate(DateOnly date) =>
         date.Day == DateTime.DaysInMonth(date.Year, date.Month) || (PeriodsPerMonth == 2 && date.Day == 15);
 
+    /// <summary>Refuses a date that is not a pay date, naming <paramref name="field"/> and the next pay date.</summary>
+    public void RequirePayDate(DateOnly date, string field)
+    {
+        if (!IsPayDate(date))
+            throw new Common.DomainValidationException("validation", field,
+                $"{date:yyyy-MM-dd} is not a pay date; pay dates are {(PeriodsPerMonth == 2 ? "the 15th and " : "")}the last day of each month (the next is {PayDateOnOrAfter(date):yyyy-MM-dd}).");
+    }
+
     /// <summary>The first pay date on or after <paramref name="date"/>.</summary>
     public DateOnly PayDateOnOrAfter(DateOnly date)
     {

@@ -16,12 +16,6 @@ public abstract class CardPaymentTests(StoreFactory store)
     private readonly CheckoutScenario _given = new(store);
     private FakeStripe Stripe => store.Stripe;
 
-    private async Task<T> SendAsync<T>(IRequest<T> request)
-    {
-        await using var scope = store.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(request);
-    }
-
     private async Task<T> SendAsync<T>(ICommand<T> command)
     {
         await using var scope = store.Services.CreateAsyncScope();

@@ -253,6 +253,10 @@ public abstract class SettlementApiTests(StoreFactory store)
         Assert.Equal("paid", (await _given.OrderAsync(order.Id())).Status());
         await (await store.ClientFor(Identity.Finance).PostAsync($"/api/finance/invoices/{invoice.Id()}/settle", null))
             .AssertProblemAsync(HttpStatusCode.Conflict, "invalid-state");
+        await (await store.ClientFor(Identity.Finance).PostAsync($"/api/finance/invoices/{Guid.NewGuid()}/settle", null))
+            .AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
+        await (await store.ClientFor(Identity.Finance).GetAsync("/api/finance/invoices?status=paid-maybe"))
+            .AssertValidationErrorAsync("status");
     }
 
     [Fact]
