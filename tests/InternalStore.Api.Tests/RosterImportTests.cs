@@ -2,6 +2,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using InternalStore.Api.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InternalStore.Api.Tests;
 
@@ -39,6 +41,23 @@ public abstract class RosterImportTests(StoreFactory store)
     }
 
     [Fact]
+    public async Task A_move_between_companies_is_found_before_anything_is_applied()
+    {
+        var p = Unique("M");
+        var groupHr = store.ClientFor(new Identity("H9000", [Application.Common.Roles.Hr], "JKL"));
+        Task<HttpResponseMessage> Import(string csv) => groupHr.PostAsync("/api/employees/import",
+            new StringContent(csv, Encoding.UTF8, "text/csv"));
+        await (await Import(Roster(Person($"{p}1")))).AssertJsonAsync(HttpStatusCode.OK);
+
+        var response = await Import(Roster(Person($"{p}2"), Person($"{p}1", company: "XYZ", costCenter: "CC-2000")));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "validation");
+        Assert.Equal(["line 3: company"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        var roster = await (await groupHr.GetAsync($"/api/employees?q={p}&pageSize=100")).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(1, roster.GetProperty("totalCount").GetInt32());
+    }
+
+    [Fact]
     public async Task Importing_the_same_roster_twice_is_importing_it_once()
     {
         var p = Unique("S");
@@ -53,16 +72,22 @@ public abstract class RosterImportTests(StoreFactory store)
     }
 
     [Fact]
-    public async Task A_roster_larger_than_the_databases_parameter_limits_imports_and_reimports()
+    public async Task A_large_roster_imports_and_reimports_in_batches_that_do_not_grow_with_the_file()
     {
         var p = Unique("L");
         var csv = Roster([.. Enumerable.Range(0, 40_000).Select(i => Person($"{p}{i:D5}"))]);
+        store.Saves.Reset();
 
         var first = await (await ImportAsync(csv)).AssertJsonAsync(HttpStatusCode.OK);
-        var second = await (await ImportAsync(csv)).AssertJsonAsync(HttpStatusCode.OK);
+        var second = await (await ImportAsync(csv.Replace("Person", "Someone", StringComparison.Ordinal))).AssertJsonAsync(HttpStatusCode.OK);
 
         Assert.Equal(40_000, first.GetProperty("created").GetInt32());
-        Assert.Equal(40_000, second.GetProperty("unchanged").GetInt32());
+        Assert.Equal(40_000, second.GetProperty("updated").GetInt32());
+        // Streamed: one batch of rows (and their audit entries) is tracked at a time, never the file.
+        Assert.InRange(store.Saves.MostTracked, 1, 5_000);
+        await using var scope = store.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Application.Common.IStoreDb>();
+        Assert.Equal(40_000, await db.Employees.CountAsync(e => e.Id.StartsWith(p) && e.Name.StartsWith("Someone")));
     }
 
     [Fact]

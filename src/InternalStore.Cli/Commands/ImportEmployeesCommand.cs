@@ -44,10 +44,22 @@ internal static class ImportEmployeesCommand
                         new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
                     .StartAsync(async progress =>
                     {
-                        var reading = progress.AddTask("checking and importing rows", maxValue: Math.Max(1, path.Length));
-                        await using var csv = new ProgressStream(path.OpenRead(), read => reading.Value = read);
-                        var done = await sender.Send(command with { Csv = csv }, token);
-                        reading.Value = reading.MaxValue;
+                        var tasks = new Dictionary<string, ProgressTask>();
+                        var bars = new InlineProgress(step =>
+                        {
+                            if (!tasks.TryGetValue(step.Phase, out var task))
+                            {
+                                foreach (var earlier in tasks.Values)
+                                    earlier.Value = earlier.MaxValue;
+                                tasks[step.Phase] = task = progress.AddTask($"{step.Phase} rows", maxValue: Math.Max(1, step.TotalBytes));
+                            }
+
+                            task.Value = step.BytesRead;
+                        });
+                        await using var csv = path.OpenRead();
+                        var done = await sender.Send(command with { Csv = csv, Progress = bars }, token);
+                        foreach (var task in tasks.Values)
+                            task.Value = task.MaxValue;
                         return done;
                     });
             }
@@ -60,5 +72,11 @@ internal static class ImportEmployeesCommand
                 throw new InvalidOperationException($"{report.Invalid} line(s) have problems; nothing was imported.");
         }, ct));
         return command;
+    }
+
+    /// <summary>Reports on the caller's thread (<see cref="Progress{T}"/> would post to the thread pool, out of order).</summary>
+    private sealed class InlineProgress(Action<ImportProgress> report) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => report(value);
     }
 }

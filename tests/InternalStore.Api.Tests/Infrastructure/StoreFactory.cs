@@ -34,6 +34,8 @@ public abstract class StoreFactory : WebApplicationFactory<Program>, IAsyncLifet
     /// <summary>Lets a test make the next commit of a recorded PaymentIntent fail, as a crash would.</summary>
     public CommitFault Faults { get; } = new();
 
+    public SaveWatch Saves { get; } = new();
+
     public async Task InitializeAsync()
     {
         if (WithStripe)
@@ -74,7 +76,10 @@ public abstract class StoreFactory : WebApplicationFactory<Program>, IAsyncLifet
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
-            services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Faults));
+        {
+            services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Faults);
+            services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Saves);
+        });
     }
 
     /// <summary>Environment variables that point the CLI at this factory's database.</summary>

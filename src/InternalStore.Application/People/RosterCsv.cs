@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+using InternalStore.Domain.People;
+
+namespace InternalStore.Application.People;
+
+public sealed record ImportProblem(int Line, string Column, string Message);
+
+/// <summary>One roster row whose fields are each well formed (cross-row checks come later).</summary>
+public sealed record RosterRow(int Line, string Id, string Name, string Email, string Company, string? CostCenter, int Grade,
+    DateOnly HireDate, EmploymentStatus Status, DateOnly? TerminationDate);
+
+/// <summary>
+/// Streams a roster CSV row by row (UTF-8, header row, columns in any order, others ignored), so a
+/// file of any length is read in constant memory. Rows with a problem are reported to the sink and
+/// not yielded; a file that cannot be read further (not UTF-8, a malformed or oversized field)
+/// ends the rows with one problem.
+/// </summary>
+public sealed class RosterCsv(IReadOnlyCollection<string> visibleCompanies, IReadOnlyDictionary<string, string> costCenterOwners)
+{
+    public const int MaxFieldLength = 10_000;
+    private static readonly string[] Required = ["id", "name", "email", "company", "grade", "hireDate", "status"];
+
+    public int Rows { get; private set; }
+
+    public async IAsyncEnumerable<RosterRow> ReadAsync(Stream csv, List<ImportProblem> problems,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        Rows = 0;
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            PrepareHeaderForMatch = args => args.Header.Trim().ToUpperInvariant(),
+            MaxFieldSize = MaxFieldLength,
+            BadDataFound = null,
+            MissingFieldFound = null,
+        };
+        using var text = new StreamReader(csv, new UTF8Encoding(false, throwOnInvalidBytes: true),
+            detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true);
+        using var reader = new CsvReader(text, config);
+        var columns = await ReadHeaderAsync(reader, problems);
+        if (columns is null)
+            yield break;
+
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var next = await TryReadAsync(reader, problems);
+            if (next is null)
+                break;
+            if (!next.Value)
+            {
+                if (Rows == 0 && problems.Count == 0)
+                    problems.Add(new ImportProblem(1, "", "The file has a header but no employees."));
+                yield break;
+            }
+
+            Rows++;
+            if (Parse(reader, reader.Parser.RawRow, columns, problems) is { } row)
+                yield return row;
+        }
+    }
+
+    private async Task<Columns?> ReadHeaderAsync(CsvReader reader, List<ImportProblem> problems)
+    {
+        var read = await TryReadAsync(reader, problems);
+        if (read is null)
+            return null;
+        if (read == false)
+        {
+            problems.Add(new ImportProblem(1, "", "The file is empty: a header row and one row per employee are expected."));
+            return null;
+        }
+
+        reader.ReadHeader();
+        var header = reader.HeaderRecord!.Select(h => h.Trim().ToUpperInvariant()).ToHashSet();
+        var missing = Required.Where(r => !header.Contains(r.ToUpperInvariant())).ToList();
+        if (missing.Count > 0)
+        {
+            problems.Add(new ImportProblem(1, string.Join(",", missing), $"Missing column(s): {string.Join(", ", missing)}."));
+            return null;
+        }
+
+        return new Columns(header.Contains("COSTCENTER"), header.Contains("TERMINATIONDATE"));
+    }
+
+    /// <summary>True for a row, false at the end, null when the file cannot be read further (reported).</summary>
+    private async Task<bool?> TryReadAsync(CsvReader reader, List<ImportProblem> problems)
+    {
+        try
+        {
+            return await reader.ReadAsync();
+        }
+        catch (DecoderFallbackException)
+        {
+            problems.Add(new ImportProblem(Rows + 2, "", "The file is not UTF-8 text: save it as UTF-8 and import again."));
+        }
+        catch (CsvHelperException ex) when (ex is MaxFieldSizeException or ParserException or ReaderException)
+        {
+            problems.Add(new ImportProblem(reader.Parser.RawRow, "", "A field is malformed or longer than 10 000 characters."));
+        }
+
+        return null;
+    }
+
+    private sealed record Columns(bool CostCenter, bool TerminationDate);
+
+    private RosterRow? Parse(CsvReader reader, int line, Columns columns, List<ImportProblem> problems)
+    {
+        var before = problems.Count;
+        string Field(string name) => (reader.GetField(name.ToUpperInvariant()) ?? "").Trim();
+        void Fail(string column, string message) => problems.Add(new ImportProblem(line, column, message));
+
+        var id = Field("id");
+        if (id.Length is 0 or > 40) Fail("id", "An id is 1 to 40 characters.");
+        var name = Field("name");
+        if (name.Length is 0 or > 200) Fail("name", "A name is 1 to 200 characters.");
+        var email = Field("email");
+        if (!email.Contains('@', StringComparison.Ordinal) || email.Length > 320) Fail("email", $"'{email}' is not an email address.");
+        var company = Field("company");
+        var companyKnown = visibleCompanies.Contains(company);
+        if (!companyKnown) Fail("company", $"Company '{company}' is unknown or not yours to manage.");
+        var costCenter = columns.CostCenter ? Field("costCenter") : "";
+        // An unknown company is the one problem of the row: its cost centre cannot be judged.
+        if (costCenter.Length > 0 && companyKnown
+            && (!costCenterOwners.TryGetValue(costCenter, out var owner) || owner != company))
+            Fail("costCenter", $"Cost centre '{costCenter}' is not one of {company}'s.");
+        if (!int.TryParse(Field("grade"), NumberStyles.None, CultureInfo.InvariantCulture, out var grade) || grade > 100)
+            Fail("grade", $"Grade '{Field("grade")}' is not a whole number from 0 to 100.");
+        if (!DateOnly.TryParseExact(Field("hireDate"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var hired))
+            Fail("hireDate", $"Hire date '{Field("hireDate")}' is not a date like 2024-01-31.");
+        var statusText = Field("status").ToLowerInvariant();
+        if (statusText is not ("active" or "terminated")) Fail("status", $"Status '{Field("status")}' is not active or terminated.");
+        var terminationText = columns.TerminationDate ? Field("terminationDate") : "";
+        DateOnly? terminated = null;
+        if (terminationText.Length > 0)
+        {
+            if (DateOnly.TryParseExact(terminationText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+                terminated = d;
+            else
+                Fail("terminationDate", $"Termination date '{terminationText}' is not a date like 2024-01-31.");
+        }
+
+        if (statusText == "terminated" && terminated is null && terminationText.Length == 0)
+            Fail("terminationDate", "A terminated employee needs a termination date.");
+        if (terminated < hired)
+            Fail("terminationDate", "An employee cannot leave before being hired.");
+
+        return problems.Count > before ? null : new RosterRow(line, id, name, email, company, costCenter.Length > 0 ? costCenter : null,
+            grade, hired, statusText == "terminated" ? EmploymentStatus.Terminated : EmploymentStatus.Active,
+            statusText == "terminated" ? terminated : null);
+    }
+}
