@@ -1,5 +1,6 @@
 using InternalStore.Api;
 using InternalStore.Api.Auth;
+using InternalStore.Api.Console;
 using InternalStore.Api.Endpoints;
 using InternalStore.Api.Errors;
 using InternalStore.Api.OpenApi;
@@ -21,6 +22,7 @@ builder.Logging.AddSimpleConsole(options =>
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxImportBytes);
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddStoreAuth(builder.Configuration, builder.Environment);
+builder.Services.AddStoreConsole(builder.Configuration, builder.Environment);
 builder.Services.AddStoreProblemDetails();
 builder.Services.AddStoreTelemetry(builder.Configuration);
 builder.Services.AddStoreRateLimits(builder.Configuration);
@@ -40,10 +42,11 @@ var app = builder.Build();
 
 await InitializeDatabaseAsync(app);
 
-app.UseSecurityHeaders();
+app.UseSecurityHeaders(app.Services.GetRequiredService<OidcOptions>().Origin);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestBodyLimit();
+app.UseStaticFiles();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
@@ -62,6 +65,7 @@ app.MapOrderEndpoints();
 app.MapCheckoutEndpoints();
 app.MapFinanceEndpoints();
 app.MapBenchmarkEndpoints(app.Configuration);
+app.MapRazorPages();
 
 await app.RunAsync();
 

@@ -7,7 +7,13 @@ namespace InternalStore.Api;
 /// </summary>
 public static class SecurityHeaders
 {
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
+    /// <param name="signInOrigin">The OpenID Connect provider's origin, to which console sign-in forms redirect.</param>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, string? signInOrigin = null)
+    {
+        // The console is plain HTML: its own stylesheet, inline SVG charts, forms posting to itself.
+        var consolePolicy = "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; "
+            + $"form-action 'self'{(signInOrigin is null ? "" : " " + signInOrigin)}; frame-ancestors 'none'";
+        return app.Use((context, next) =>
     {
         context.Response.OnStarting(() =>
         {
@@ -15,12 +21,16 @@ public static class SecurityHeaders
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";
             headers.XFrameOptions = "DENY";
-            if (!context.Request.Path.StartsWithSegments("/scalar"))
+            var console = context.Request.Path.StartsWithSegments("/console");
+            if (console)
+                headers.ContentSecurityPolicy = consolePolicy;
+            else if (!context.Request.Path.StartsWithSegments("/scalar"))
                 headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
-            if (context.Request.Path.StartsWithSegments("/api"))
+            if (context.Request.Path.StartsWithSegments("/api") || (console && !context.Request.Path.Value!.EndsWith(".css", StringComparison.Ordinal)))
                 headers.CacheControl = "no-store";
             return Task.CompletedTask;
         });
         return next(context);
     });
+    }
 }

@@ -17,11 +17,30 @@ namespace InternalStore.Api.Tests;
 /// </summary>
 public abstract class AuthorizationMatrixTests(StoreFactory store)
 {
-    private enum Access { Public, AnyCaller, Person, Employee, Buyer, Catalog, Hr, Finance, CatalogOrHr }
+    // ConsolePage: a browser page behind the console's cookie; no bearer token or API key opens it (302 to sign-in).
+    // Which console roles open which page is ConsoleAccessTests' matrix.
+    private enum Access { Public, AnyCaller, Person, Employee, Buyer, Catalog, Hr, Finance, CatalogOrHr, ConsolePage }
 
     private static readonly Dictionary<string, Access> Routes = new(StringComparer.Ordinal)
     {
         ["GET /health/live"] = Access.Public,
+        ["GET /console/sign-in"] = Access.Public,
+        ["GET /console/sign-out"] = Access.Public,
+        ["GET /console"] = Access.ConsolePage,
+        ["GET /console/hr/policies"] = Access.ConsolePage,
+        ["GET /console/hr/policies/{id:guid}"] = Access.ConsolePage,
+        ["GET /console/hr/policies/{id:guid}/simulate"] = Access.ConsolePage,
+        ["GET /console/hr/policies/{id:guid}/audit"] = Access.ConsolePage,
+        ["GET /console/hr/people"] = Access.ConsolePage,
+        ["GET /console/hr/people/{id}"] = Access.ConsolePage,
+        ["GET /console/hr/people/import"] = Access.ConsolePage,
+        ["GET /console/finance/chargebacks"] = Access.ConsolePage,
+        ["GET /console/finance/payroll"] = Access.ConsolePage,
+        ["GET /console/finance/invoices"] = Access.ConsolePage,
+        ["GET /console/finance/transfer-pricing"] = Access.ConsolePage,
+        ["GET /console/finance/benefits"] = Access.ConsolePage,
+        ["GET /console/catalog/products"] = Access.ConsolePage,
+        ["GET /console/catalog/products/{sku}"] = Access.ConsolePage,
         ["GET /health/ready"] = Access.Public,
         ["GET /openapi/{documentName}.json"] = Access.Public,
         ["GET /scalar/{documentName?}"] = Access.Public,
@@ -47,6 +66,7 @@ public abstract class AuthorizationMatrixTests(StoreFactory store)
         ["GET /api/me/benefits"] = Access.Employee,
         ["GET /api/storefront/rules"] = Access.AnyCaller,
         ["GET /api/policies/"] = Access.Hr,
+        ["GET /api/policies/in-force"] = Access.Hr,
         ["POST /api/policies/"] = Access.Hr,
         ["GET /api/policies/{id:guid}"] = Access.Hr,
         ["PUT /api/policies/{id:guid}"] = Access.Hr,
@@ -117,7 +137,7 @@ public abstract class AuthorizationMatrixTests(StoreFactory store)
         }
 
         var failures = new List<string>();
-        var client = store.CreateClient();
+        var client = store.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         foreach (var route in DiscoveredRoutes().Where(Routes.ContainsKey).Order(StringComparer.Ordinal))
         {
             var access = Routes[route];
@@ -127,6 +147,13 @@ public abstract class AuthorizationMatrixTests(StoreFactory store)
                 caller.Authenticate(request.Headers);
                 using var response = await client.SendAsync(request);
                 var status = (int)response.StatusCode;
+                if (access == Access.ConsolePage)
+                {
+                    if (status != 302 || response.Headers.Location?.AbsolutePath.StartsWith("/console/sign-in", StringComparison.Ordinal) != true)
+                        failures.Add($"{route} as {caller.Name}: {status}, expected 302 to the console's sign-in");
+                    continue;
+                }
+
                 var allowed = access == Access.Public || (caller.Valid && Allows(access, caller.Roles));
                 var expected = allowed ? "not 401/403" : caller.Valid ? "403" : "401";
                 var ok = allowed ? status is not (401 or 403) and < 500 : status == (caller.Valid ? 403 : 401);

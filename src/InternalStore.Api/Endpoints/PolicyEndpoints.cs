@@ -12,6 +12,8 @@ public static class PolicyEndpoints
     {
         var policies = app.MapGroup("/api/policies").WithTags("Policies").RequireAuthorization(Policies.Hr);
         policies.MapGet("/", List).WithSummary("Every version of the policies the caller manages; the one in force is marked.");
+        policies.MapGet("/in-force", InForce)
+            .WithSummary("The policy pricing a company's employees today: its own version in force or the nearest parent's.");
         policies.MapPost("/", Create).WithSummary("Create a draft version for a company (default: the caller's).");
         policies.MapGet("/{id:guid}", Get);
         policies.MapPut("/{id:guid}", Update).WithSummary("Revise a draft; a published version is frozen (409).");
@@ -25,6 +27,10 @@ public static class PolicyEndpoints
     private static async Task<Ok<IReadOnlyList<PolicyVersionDto>>> List(HttpContext http, ISender sender, string? company,
         CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new ListPoliciesQuery(http.User.ToCaller(), company), ct));
+
+    private static async Task<Ok<PolicyInForceDto>> InForce(HttpContext http, ISender sender, string? company,
+        CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetPolicyInForceQuery(http.User.ToCaller(), company), ct));
 
     private static async Task<Created<PolicyVersionDto>> Create(HttpContext http, ISender sender, PolicyRequest request,
         CancellationToken ct)

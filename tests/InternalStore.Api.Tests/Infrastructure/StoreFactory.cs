@@ -65,6 +65,7 @@ public abstract class StoreFactory : WebApplicationFactory<Program>, IAsyncLifet
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Stripe:WorkerIntervalSeconds", "0"); // tests dispatch and reconcile when they choose
         builder.UseSetting("RateLimiting:PermitsPerMinute", "0"); // suites fire thousands of requests as one person
+        builder.UseSetting("Console:DemoSignIn", "true"); // the console tests sign in as the demo people
         if (_stripe is not null)
         {
             builder.UseSetting("Stripe:SecretKey", FakeStripe.SecretKey);

@@ -1,0 +1,20 @@
+using System.Net;
+
+namespace InternalStore.Api.Console;
+
+/// <summary>The console's answer to a signed-in person whose role does not open the page.</summary>
+public static class ConsoleErrors
+{
+    public static Task WriteForbiddenAsync(HttpContext http)
+    {
+        var who = WebUtility.HtmlEncode(http.User.FindFirst("sub")?.Value ?? "you");
+        http.Response.ContentType = "text/html; charset=utf-8";
+        return http.Response.WriteAsync($"""
+            <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not allowed - InternalStore console</title>
+            <link rel="stylesheet" href="/console/console.css"></head>
+            <body><main><h1>Not allowed</h1><p>Signed in as {who}, whose role does not open this page.
+            The console is for HR, finance and catalog staff.</p>
+            <p><a href="/console/sign-in">Sign in as someone else</a></p></main></body></html>
+            """);
+    }
+}

@@ -1,0 +1,26 @@
+using InternalStore.Application.Common;
+using InternalStore.Application.People;
+using InternalStore.Application.Pricing;
+using InternalStore.Domain.Common;
+using Mediator;
+
+namespace InternalStore.Application.Policies;
+
+/// <summary>One company's policy as it applies today: its own version in force, or the nearest parent's.</summary>
+public sealed record PolicyInForceDto(string Company, bool Inherited, PolicyVersionDto? Policy);
+
+/// <summary>The policy that prices a company's employees today, for HR of that company (or above it).</summary>
+public sealed record GetPolicyInForceQuery(Caller Caller, string? Company) : IQuery<PolicyInForceDto>;
+
+public sealed class GetPolicyInForceHandler(IStoreDb db, PricingFacts facts, TimeProvider clock)
+    : IQueryHandler<GetPolicyInForceQuery, PolicyInForceDto>
+{
+    public async ValueTask<PolicyInForceDto> Handle(GetPolicyInForceQuery query, CancellationToken cancellationToken)
+    {
+        var company = query.Company ?? query.Caller.Company ?? "";
+        if (!(await db.VisibleCompaniesAsync(query.Caller, cancellationToken)).Contains(company))
+            throw new NotFoundException("Company", company);
+        var policy = await facts.PolicyInForceAsync(company, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken);
+        return new PolicyInForceDto(company, policy is not null && policy.CompanyCode != company, policy?.ToDto(inForce: true));
+    }
+}
