@@ -31,3 +31,17 @@ public sealed class LoadHarnessSmokeTests
         Assert.Contains("| SQLite | POST /api/orders", LoadHarness.Markdown(reports), StringComparison.Ordinal);
     }
 }
+
+/// <summary>The console timings at CI size (one round per page), against the store on Kestrel: every page answers 200.</summary>
+public sealed class ConsoleTimingsSmokeTests(Console.KestrelStoreFactory store) : IClassFixture<Console.KestrelStoreFactory>
+{
+    [Fact]
+    public async Task Every_console_page_is_timed_and_answers_200()
+    {
+        var timings = await ConsoleTimings.MeasureAsync(store.BaseAddress, rounds: 1, _ => { });
+
+        Assert.True(timings.Count >= 17, ConsoleTimings.Markdown(timings));
+        Assert.All(timings, t => Assert.True(t.Status == 200, $"{t.Page} as {t.As}: {t.Status}"));
+        Assert.Contains("/simulate", ConsoleTimings.Markdown(timings), StringComparison.Ordinal);
+    }
+}

@@ -53,6 +53,20 @@ public abstract class PolicyApiTests(StoreFactory store)
     }
 
     [Fact]
+    public async Task A_company_without_its_own_policy_is_priced_by_the_group_s_and_hr_can_see_which()
+    {
+        var xyz = await (await store.ClientFor(GroupHr).GetAsync("/api/policies/in-force?company=XYZ")).AssertJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal("XYZ", xyz.GetProperty("company").GetString());
+        Assert.True(xyz.GetProperty("inherited").GetBoolean());
+        Assert.Equal("JKL", xyz.GetProperty("policy").GetProperty("company").GetString());
+        Assert.True(xyz.GetProperty("policy").GetProperty("inForce").GetBoolean());
+        // ABC's HR manages ABC only: another subsidiary, or the parent, is not theirs to see.
+        await (await store.ClientFor(Identity.Hr).GetAsync("/api/policies/in-force?company=XYZ")).AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
+        await (await store.ClientFor(Identity.Hr).GetAsync("/api/policies/in-force?company=JKL")).AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
+    }
+
+    [Fact]
     public async Task A_draft_is_created_revised_and_audited_field_by_field()
     {
         var draft = await CreateDraftAsync();

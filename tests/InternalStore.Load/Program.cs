@@ -5,6 +5,7 @@ using InternalStore.Load.Harness;
 // The performance harness: the API in Release on SQLite (and PostgreSQL unless --sqlite-only),
 // every scenario driven from this process over loopback, compared to ceilings of the same run.
 //   dotnet run -c Release --project tests/InternalStore.Load -- [--seconds 10] [--sqlite-only] [--write docs/benchmarks.md]
+// With --console [--rounds 50]: the response time of every console page instead (SQLite, demo data).
 var seconds = IntArg("--seconds", 10);
 var root = RepositoryRoot();
 // The API as it is deployed: published in Release, ReadyToRun (precompiled, so it starts faster).
@@ -17,8 +18,28 @@ var options = new HarnessOptions(
     Path.Combine(root, "src", "InternalStore.Cli", "bin", "Release", "net10.0", "internalstore.dll"),
     TimeSpan.FromSeconds(Math.Max(1, seconds / 3)), TimeSpan.FromSeconds(seconds), Postgres: !args.Contains("--sqlite-only"));
 
-var reports = await new LoadHarness(options).RunAsync(Console.WriteLine);
-var table = LoadHarness.Markdown(reports);
+var consoleOnly = args.Contains("--console");
+string table;
+if (consoleOnly)
+{
+    // The browser console's pages, one request at a time, on SQLite with the demo data.
+    var data = Directory.CreateTempSubdirectory("internalstore-console").FullName;
+    await using var api = await ApiProcess.StartAsync(options.ApiDll, new Dictionary<string, string>
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["Database__Provider"] = "sqlite",
+        ["ConnectionStrings__Store"] = $"Data Source={Path.Combine(data, "store.db")}",
+        ["Auth__SigningKey"] = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+        ["Console__DemoSignIn"] = "true",
+        ["Logging__LogLevel__Default"] = "Warning",
+    });
+    table = ConsoleTimings.Markdown(await ConsoleTimings.MeasureAsync(api.BaseAddress, IntArg("--rounds", 50), Console.WriteLine));
+}
+else
+{
+    table = LoadHarness.Markdown(await new LoadHarness(options).RunAsync(Console.WriteLine));
+}
+
 var command = "dotnet run -c Release --project tests/InternalStore.Load -- " + string.Join(' ', args);
 var machine = $"{Environment.ProcessorCount} cores, {Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1e9)} GB, "
               + $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}";
@@ -29,8 +50,9 @@ if (writeIndex >= 0 && writeIndex + 1 < args.Length)
 {
     var path = Path.Combine(root, args[writeIndex + 1]);
     var template = File.Exists(path) ? await File.ReadAllTextAsync(path) : "";
-    const string begin = "<!-- results:begin -->", end = "<!-- results:end -->";
-    var results = $"{begin}\nMeasured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {machine}; {seconds} s per scenario; command: `{command.Trim()}`\n\n{table}{end}";
+    var (begin, end) = consoleOnly ? ("<!-- console:begin -->", "<!-- console:end -->") : ("<!-- results:begin -->", "<!-- results:end -->");
+    var what = consoleOnly ? $"{IntArg("--rounds", 50)} requests per page after 3 warm-up requests" : $"{seconds} s per scenario";
+    var results = $"{begin}\nMeasured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {machine}; {what}; command: `{command.Trim()}`\n\n{table}{end}";
     var updated = template.Contains(begin, StringComparison.Ordinal)
         ? template[..template.IndexOf(begin, StringComparison.Ordinal)] + results + template[(template.IndexOf(end, StringComparison.Ordinal) + end.Length)..]
         : template + results + "\n";

@@ -71,7 +71,6 @@ public static class ConsoleSetup
             options.Conventions.AuthorizeFolder("/Console/Catalog", ConsolePolicies.Catalog);
             options.Conventions.AllowAnonymousToPage("/Console/SignIn");
         });
-        services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
 
         var authentication = services.AddAuthentication().AddCookie(ConsolePolicies.Scheme, options =>
         {

@@ -99,7 +99,7 @@ public abstract class StoreFactory : WebApplicationFactory<Program>, IAsyncLifet
 
     public HttpClient ClientFor(Identity? identity)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
         if (identity is not null)
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(identity));
         return client;

@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace InternalStore.Load.Harness;
+
+public sealed record PageTiming(string Page, string As, int Status, double MedianMs, double P95Ms, double MaxMs);
+
+/// <summary>
+/// Server response time of every console page on the demo data: each page signed in as the person
+/// who uses it, warmed, then requested one at a time (no load: this is what one clerk waits).
+/// </summary>
+public static partial class ConsoleTimings
+{
+    public static async Task<IReadOnlyList<PageTiming>> MeasureAsync(Uri baseAddress, int rounds, Action<string> log)
+    {
+        var results = new List<PageTiming>();
+        foreach (var (subject, pages) in Pages)
+        {
+            using var client = await SignInAsync(baseAddress, subject);
+            foreach (var page in pages(client))
+            {
+                var url = await page;
+                for (var i = 0; i < 3; i++)
+                    (await client.GetAsync(url)).Dispose();
+                var times = new List<double>();
+                var status = 0;
+                for (var i = 0; i < rounds; i++)
+                {
+                    var clock = Stopwatch.StartNew();
+                    using var response = await client.GetAsync(url);
+                    await response.Content.ReadAsByteArrayAsync();
+                    times.Add(clock.Elapsed.TotalMilliseconds);
+                    status = (int)response.StatusCode;
+                }
+
+                times.Sort();
+                var timing = new PageTiming(url, subject, status, times[times.Count / 2], times[(int)Math.Min(times.Count - 1, Math.Ceiling(times.Count * 0.95) - 1)], times[^1]);
+                log($"{timing.Page} as {subject}: {status}, median {timing.MedianMs:0.0} ms, p95 {timing.P95Ms:0.0} ms");
+                results.Add(timing);
+            }
+        }
+
+        return results;
+    }
+
+    private static readonly (string Subject, Func<HttpClient, IEnumerable<Task<string>>> Pages)[] Pages =
+        [
+            ("H9001", HrPages),
+            ("F9001", _ => Fixed("/console", "/console/finance/chargebacks", "/console/finance/chargebacks?handler=csv", "/console/finance/payroll",
+                "/console/finance/invoices", "/console/finance/transfer-pricing", "/console/finance/benefits")),
+            ("C9001", _ => Fixed("/console/catalog/products", "/console/catalog/products/LAP-13")),
+        ];
+
+    private static IEnumerable<Task<string>> Fixed(params string[] urls) => urls.Select(Task.FromResult);
+
+    private static IEnumerable<Task<string>> HrPages(HttpClient client)
+    {
+        foreach (var url in new[] { "/console", "/console/hr/policies", "/console/hr/people", "/console/hr/people/E1001", "/console/hr/people/import" })
+            yield return Task.FromResult(url);
+        var draft = DraftAsync(client);
+        yield return draft;
+        yield return Then(draft, "/simulate");
+        yield return Then(draft, "/audit");
+    }
+
+    private static async Task<string> Then(Task<string> page, string suffix) => await page + suffix;
+
+    /// <summary>A draft of ABC's own policy, started from the group policy in force, as HR does on the policies page.</summary>
+    private static async Task<string> DraftAsync(HttpClient client)
+    {
+        var html = await client.GetStringAsync("/console/hr/policies");
+        var from = InForceId().Match(html).Groups[1].Value;
+        using var response = await PostFormAsync(client, "/console/hr/policies", "/console/hr/policies?handler=Draft",
+            new() { ["from"] = from, ["company"] = "ABC" });
+        return response.StatusCode == HttpStatusCode.Redirect
+            ? response.Headers.Location!.OriginalString
+            : throw new InvalidOperationException($"Could not start a draft: {(int)response.StatusCode}");
+    }
+
+    public static async Task<HttpClient> SignInAsync(Uri baseAddress, string subject)
+    {
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
+        {
+            BaseAddress = baseAddress,
+        };
+        using var response = await PostFormAsync(client, "/console/sign-in", "/console/sign-in?handler=Demo", new() { ["subject"] = subject });
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Demo sign-in as {subject} failed ({(int)response.StatusCode}): is Console:DemoSignIn on?");
+        return client;
+    }
+
+    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string page, string action, Dictionary<string, string> fields)
+    {
+        var html = await client.GetStringAsync(page);
+        var token = WebUtility.HtmlDecode(AntiforgeryToken().Match(html).Groups[1].Value);
+        return await client.PostAsync(action, new FormUrlEncodedContent(new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token }));
+    }
+
+    public static string Markdown(IReadOnlyList<PageTiming> timings)
+    {
+        var table = new StringBuilder("| Page | As | Status | median ms | p95 ms | max ms |\n|---|---|---|---:|---:|---:|\n");
+        foreach (var t in timings)
+            table.Append(CultureInfo.InvariantCulture, $"| `{Regex.Replace(t.Page, "[0-9a-f]{8}-[0-9a-f-]{27}", "{id}")}` | {t.As} | {t.Status} | {t.MedianMs:0.0} | {t.P95Ms:0.0} | {t.MaxMs:0.0} |\n");
+        return table.ToString();
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"from\" value=\"([0-9a-f-]{36})\">")]
+    private static partial Regex InForceId();
+}
