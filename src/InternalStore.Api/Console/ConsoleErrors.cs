@@ -18,3 +18,9 @@ public static class ConsoleErrors
             """);
     }
 }
+
+internal static partial class ConsoleLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Console sign-in at the OpenID Connect provider did not complete")]
+    public static partial void SignInIncomplete(ILogger logger, Exception? failure);
+}

@@ -107,6 +107,23 @@ public static class ConsoleSetup
                 options.CallbackPath = "/console/signin-oidc";
                 options.SignedOutCallbackPath = "/console/signout-oidc";
                 options.ResponseType = "code";
+                // The code comes back on a top-level GET: the SameSite=Lax session and correlation
+                // cookies travel with it, also over plain http on a workstation (form_post would need SameSite=None).
+                options.ResponseMode = "query";
+                options.CorrelationCookie.SameSite = SameSiteMode.Lax;
+                options.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.NonceCookie.SameSite = SameSiteMode.Lax;
+                options.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                // A sign-in that did not complete (refused at the provider, stale or replayed callback)
+                // is the person's to retry, not a server error.
+                options.Events.OnRemoteFailure = context =>
+                {
+                    ConsoleLog.SignInIncomplete(context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>()
+                        .CreateLogger("InternalStore.Console"), context.Failure);
+                    context.Response.Redirect("/console/sign-in?failed=true");
+                    context.HandleResponse();
+                    return Task.CompletedTask;
+                };
                 options.UsePkce = true;
                 options.MapInboundClaims = false;
                 options.GetClaimsFromUserInfoEndpoint = true;

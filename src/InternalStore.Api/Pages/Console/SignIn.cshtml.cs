@@ -14,6 +14,10 @@ public sealed class SignInModel(ConsoleOptions console, OidcOptions oidc) : Page
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    /// <summary>The last sign-in at the provider did not complete.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Failed { get; set; }
+
     public void OnGet()
     {
     }
