@@ -125,6 +125,138 @@ public abstract class CrashSafetyTests
         }
     }
 
+    [Fact]
+    public async Task Card_payments_and_refunds_in_flight_finish_exactly_once_after_a_kill()
+    {
+        await using var stripe = await FakeStripe.StartAsync();
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Database__Provider"] = Provider,
+            ["ConnectionStrings__Store"] = await DatabaseAsync(),
+            ["Auth__SigningKey"] = StoreFactory.SigningKey,
+            ["RateLimiting__PermitsPerMinute"] = "0",
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Stripe__SecretKey"] = FakeStripe.SecretKey,
+            ["Stripe__WebhookSecret"] = FakeStripe.WebhookSecret,
+            ["Stripe__ApiBase"] = stripe.BaseUrl,
+            ["Stripe__WorkerIntervalSeconds"] = "1",
+            ["Stripe__ReconcileAfterSeconds"] = "1",
+        };
+        var apiDll = Path.Combine(AppContext.BaseDirectory, "InternalStore.Api.dll");
+        var sku = "CARD-CRASH-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        var orders = new ConcurrentBag<Guid>();
+        var refundsAcknowledged = new ConcurrentBag<Guid>();
+        string[] employees = ["E1001", "E1002", "E2001"];
+
+        var api = await ApiProcess.StartAsync(apiDll, environment);
+        try
+        {
+            using (var catalog = Client(api.BaseAddress, Token("C9001", "catalog", "ABC")))
+            {
+                (await catalog.PostAsJsonAsync("/api/products", new
+                {
+                    sku, name = "Card crash item", category = "office", listPrice = 12.00m, unitCost = 5.00m, stockOnHand = 100_000,
+                })).EnsureSuccessStatusCode();
+            }
+
+            using var stop = new CancellationTokenSource();
+            var buyers = employees.Select((employee, i) => Task.Run(async () =>
+            {
+                using var client = Client(api.BaseAddress, Token(employee, "employee", employee[1] == '2' ? "XYZ" : "ABC"));
+                try
+                {
+                    for (var n = 0; !stop.IsCancellationRequested; n++)
+                    {
+                        using var placed = await PostAsync(client, "/api/orders", new { lines = new[] { new { sku, quantity = 1 } } });
+                        if (placed.StatusCode != HttpStatusCode.Created)
+                            continue;
+                        var id = (await placed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+                        orders.Add(id);
+                        using var checkout = await PostAsync(client, $"/api/orders/{id}/checkout", new { method = "card" });
+                        if (checkout.StatusCode != HttpStatusCode.OK)
+                            continue;
+                        var intentId = (await checkout.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("card").GetProperty("paymentIntentId").GetString()!;
+                        stripe.Succeed(intentId);
+                        if ((n + i) % 3 != 0)
+                        {
+                            // Mostly the webhook says so; otherwise the reconciler finds out.
+                            var (body, signature) = FakeStripe.SignedEvent("payment_intent.succeeded", stripe.Intent(intentId));
+                            using var webhook = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/stripe") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+                            webhook.Headers.TryAddWithoutValidation("Stripe-Signature", signature);
+                            using var delivered = await client.SendAsync(webhook);
+                            if (!delivered.IsSuccessStatusCode)
+                                continue;
+                        }
+                        else
+                        {
+                            await Task.Delay(1500); // the reconciler's turn
+                        }
+
+                        using var refund = await PostAsync(client, $"/api/orders/{id}/refunds", new { reason = "changed my mind" });
+                        if (refund.StatusCode == HttpStatusCode.Created)
+                            refundsAcknowledged.Add(id);
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    // the server is gone
+                }
+            })).ToList();
+
+            var deadline = DateTime.UtcNow.AddSeconds(90);
+            while (refundsAcknowledged.Count < 8 && DateTime.UtcNow < deadline)
+                await Task.Delay(20);
+            await api.DisposeAsync(); // SIGKILL: intents, webhooks, refunds and outbox messages in flight
+            await stop.CancelAsync();
+            await Task.WhenAll(buyers);
+        }
+        finally
+        {
+            await api.DisposeAsync();
+        }
+
+        Assert.True(refundsAcknowledged.Count >= 8, $"only {refundsAcknowledged.Count} refunds were acknowledged before the deadline");
+        await using var restarted = await ApiProcess.StartAsync(apiDll, environment);
+        using var finance = Client(restarted.BaseAddress, Token("F9001", "finance", "ABC"));
+
+        // After the restart the workers finish what was left: every acknowledged refund reaches Stripe,
+        // every succeeded payment is recorded.
+        string IntentOf(Guid id) => stripe.IntentsFor(id) is [var intent] ? intent["id"]!.GetValue<string>() : "";
+        var settleBy = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < settleBy && refundsAcknowledged.Any(id => stripe.RefundsFor(IntentOf(id)).Count == 0))
+            await Task.Delay(250);
+        await Task.Delay(TimeSpan.FromSeconds(3)); // more worker rounds: nothing may happen twice
+
+        foreach (var id in orders)
+        {
+            var intents = stripe.IntentsFor(id);
+            Assert.True(intents.Count <= 1, $"order {id}: {intents.Count} intents");
+            var order = await finance.GetFromJsonAsync<JsonElement>($"/api/orders/{id}");
+            var status = order.GetProperty("status").GetString();
+            if (intents is not [var intent])
+                continue;
+            var refunds = stripe.RefundsFor(intent["id"]!.GetValue<string>());
+            Assert.True(refunds.Count <= 1, $"order {id}: {refunds.Count} refunds at Stripe");
+            Assert.True(refunds.Sum(r => r["amount"]!.GetValue<long>()) <= intent["amount"]!.GetValue<long>());
+            if (refundsAcknowledged.Contains(id))
+            {
+                Assert.Single(refunds);
+                Assert.Equal("refunded", status);
+            }
+
+            if (intent["status"]!.GetValue<string>() == "succeeded")
+                Assert.True(status is "paid" or "refunded", $"order {id} with a succeeded payment is {status}");
+        }
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, object body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        return await client.SendAsync(request);
+    }
+
     private static HttpClient Client(Uri baseAddress, string token)
     {
         var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
