@@ -10,6 +10,7 @@ namespace InternalStore.Pricing;
 public static class PricingEngine
 {
     private const int LinearDuplicateScanLimit = 32;
+    private static readonly decimal NoDiscount = PricingRules.Multiplier(0m);
     private static readonly Violation[] NoViolations = [];
 
     /// <summary>Prices <paramref name="request"/>, or says which line makes it unpriceable.</summary>
@@ -75,12 +76,15 @@ public static class PricingEngine
     {
         var lines = request.Lines;
         HashSet<string>? seen = lines.Count > LinearDuplicateScanLimit ? new HashSet<string>(StringComparer.Ordinal) : null;
+        // PricingCatalog holds one item per SKU, so two lines of one SKU find the same item: comparing
+        // references is exact there and much cheaper than comparing SKU strings.
+        var oneItemPerSku = request.Catalog is PricingCatalog;
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
             if (line.Sku is null || !request.Catalog.TryGetItem(line.Sku, out var item))
                 return new PricingError("unknown-sku", i, $"Line {i}: SKU '{line.Sku}' is not in the catalog.");
-            if (seen is null ? AppearsBefore(lines, i) : !seen.Add(line.Sku))
+            if (seen is not null ? !seen.Add(line.Sku) : oneItemPerSku ? SameItemBefore(items, item, i) : AppearsBefore(lines, i))
                 return new PricingError("duplicate-sku", i, $"Line {i}: SKU '{line.Sku}' is already on an earlier line.");
             if (line.Quantity < 1)
                 return new PricingError("invalid-quantity", i, $"Line {i}: the quantity must be a whole number of at least 1.");
@@ -88,6 +92,17 @@ public static class PricingEngine
         }
 
         return null;
+    }
+
+    private static bool SameItemBefore(CatalogItem[] items, CatalogItem item, int index)
+    {
+        for (var j = 0; j < index; j++)
+        {
+            if (ReferenceEquals(items[j], item))
+                return true;
+        }
+
+        return false;
     }
 
     private static bool AppearsBefore(IReadOnlyList<CartLine> lines, int index)
@@ -111,6 +126,7 @@ public static class PricingEngine
         var lines = request.Lines;
         var priced = new PricedLine[lines.Count];
         var remaining = pricedAs == PricedAs.Employee ? AllowanceAtStart(request) : 0m;
+        var tierMultiplier = tier is null ? NoDiscount : PricingRules.Multiplier(tier.Percent);
         decimal subtotal = 0, discountTotal = 0, consumed = 0;
         List<Violation>? violations = null;
 
@@ -124,8 +140,8 @@ public static class PricingEngine
             var external = ExternalUnitPrice(item, externalPromotion, policy.Rounding, minorUnits, null);
             var unit = pricedAs switch
             {
-                PricedAs.Employee => EmployeeUnitPrice(rules, item, categoryFacts.Rule, tier, employeePromotion, external,
-                    minorUnits, null),
+                PricedAs.Employee => EmployeeUnitPrice(rules, item, categoryFacts, tier, tierMultiplier, employeePromotion,
+                    external, minorUnits, null),
                 PricedAs.Department => TransferUnitPrice(item, categoryFacts.DepartmentMarkupPercent, policy.Rounding,
                     minorUnits, null),
                 PricedAs.Affiliate => TransferUnitPrice(item, rules.TransferPricing.IntercompanyMarkupPercent,
@@ -138,15 +154,14 @@ public static class PricingEngine
             {
                 if (skuFacts.Limits.Length > 0)
                     CheckQuantityLimits(employee, skuFacts.Limits, item, quantity, request.AsOf, ref violations, null);
-                var atExternal = external * quantity;
                 if (unit != external)
                 {
-                    var benefit = atExternal - unit * quantity;
+                    var benefit = (external - unit) * quantity;
                     taken = policy.AnnualAllowance is null ? benefit : Math.Min(benefit, remaining);
                     remaining -= taken;
                 }
 
-                lineTotal = atExternal - taken;
+                lineTotal = external * quantity - taken;
             }
             else
             {
@@ -205,17 +220,24 @@ public static class PricingEngine
         return price;
     }
 
-    private static decimal EmployeeUnitPrice(PricingRules rules, CatalogItem item, CategoryRule? categoryRule, Tier? tier,
-        PromotionEntry? promotion, decimal external, int minorUnits, List<ExplanationStep>? trace)
+    private static decimal EmployeeUnitPrice(PricingRules rules, CatalogItem item, CategoryFacts category, Tier? tier,
+        decimal tierMultiplier, PromotionEntry? promotion, decimal external, int minorUnits, List<ExplanationStep>? trace)
     {
         var policy = rules.Policy;
         var list = item.ListPrice;
-        var percent = EmployeePercent(item, categoryRule, tier, trace);
-        var p = promotion?.Percent ?? 0m;
+        decimal percent, multiplier;
+        if (trace is null)
+            percent = EmployeeRate(item, category, tier, tierMultiplier, out multiplier);
+        else
+        {
+            percent = EmployeePercent(item, category.Rule, tier, trace);
+            multiplier = PricingRules.Multiplier(percent);
+        }
 
+        var p = promotion?.Percent ?? 0m;
         var raw = policy.PromotionStacking == PromotionStacking.Compound
-            ? list * (promotion?.Multiplier ?? 1m) * (1m - percent * 0.01m)
-            : p > percent ? list * promotion!.Multiplier : list * (1m - percent * 0.01m);
+            ? list * (promotion?.Multiplier ?? 1m) * multiplier
+            : p > percent ? list * promotion!.Multiplier : list * multiplier;
         if (trace is not null && promotion is not null)
         {
             var how = policy.PromotionStacking == PromotionStacking.Compound
@@ -246,6 +268,41 @@ public static class PricingEngine
         }
 
         return unit;
+    }
+
+    /// <summary>
+    /// <see cref="EmployeePercent"/> without explanations, also giving the percent's price multiplier
+    /// from the ones worked out once per quote and per category.
+    /// </summary>
+    private static decimal EmployeeRate(CatalogItem item, CategoryFacts category, Tier? tier, decimal tierMultiplier,
+        out decimal multiplier)
+    {
+        multiplier = NoDiscount;
+        if (tier is null || !item.EmployeeDiscount)
+            return 0m;
+        var percent = tier.Percent;
+        multiplier = tierMultiplier;
+        if (category.Rule is not { } rule)
+            return percent;
+        if (rule.Exclude)
+        {
+            multiplier = NoDiscount;
+            return 0m;
+        }
+
+        if (rule.Percent is { } replacement)
+        {
+            percent = replacement;
+            multiplier = category.ReplacementMultiplier;
+        }
+
+        if (rule.MaxPercent is { } max && percent > max)
+        {
+            percent = max;
+            multiplier = category.MaxMultiplier;
+        }
+
+        return percent;
     }
 
     private static decimal EmployeePercent(CatalogItem item, CategoryRule? categoryRule, Tier? tier,
@@ -371,7 +428,7 @@ public static class PricingEngine
                 break;
             case PricedAs.Employee:
                 Classify(request, out var tier);
-                EmployeeUnitPrice(rules, item, categoryFacts.Rule, tier, employeePromotion, line.ExternalUnitPrice,
+                EmployeeUnitPrice(rules, item, categoryFacts, tier, NoDiscount, employeePromotion, line.ExternalUnitPrice,
                     minorUnits, trace);
                 List<Violation>? ignored = null;
                 CheckQuantityLimits((EmployeeBuyer)request.Buyer, skuFacts.Limits, item, line.Quantity, request.AsOf,

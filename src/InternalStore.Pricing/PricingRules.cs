@@ -60,6 +60,9 @@ public sealed class PricingRules
         return new PricingRules(policy, promotions, transferPricing);
     }
 
+    /// <summary>The price multiplier of an employee percent: 1 - percent / 100, the one formula for it.</summary>
+    internal static decimal Multiplier(decimal percent) => 1m - percent * 0.01m;
+
     internal CategoryFacts CategoryFactsFor(string category) =>
         _categories.TryGetValue(category, out var facts) ? facts : _uncategorised;
 
@@ -93,7 +96,14 @@ public sealed class PricingRules
 }
 
 /// <summary>What the rules say about one category: its rule, its promotions, its department markup.</summary>
-internal sealed record CategoryFacts(CategoryRule? Rule, PromotionEntry[] Promotions, decimal DepartmentMarkupPercent);
+internal sealed record CategoryFacts(CategoryRule? Rule, PromotionEntry[] Promotions, decimal DepartmentMarkupPercent)
+{
+    /// <summary>1 - the rule's replacement percent, worked out once (as the engine would per line).</summary>
+    public decimal ReplacementMultiplier { get; } = Rule?.Percent is { } percent ? PricingRules.Multiplier(percent) : 1m;
+
+    /// <summary>1 - the rule's maximum percent, worked out once.</summary>
+    public decimal MaxMultiplier { get; } = Rule?.MaxPercent is { } max ? PricingRules.Multiplier(max) : 1m;
+}
 
 /// <summary>What the rules say about one SKU: its promotions and quantity limits.</summary>
 internal sealed record SkuFacts(PromotionEntry[] Promotions, QuantityLimit[] Limits);
@@ -103,7 +113,7 @@ internal sealed class PromotionEntry(Promotion promotion)
 {
     public string Id { get; } = promotion.Id;
     public decimal Percent { get; } = promotion.Percent;
-    public decimal Multiplier { get; } = 1m - promotion.Percent * 0.01m;
+    public decimal Multiplier { get; } = PricingRules.Multiplier(promotion.Percent);
     public PromotionAudience Audience { get; } = promotion.Audience;
     public DateOnly From { get; } = promotion.From;
     public DateOnly To { get; } = promotion.To;

@@ -46,6 +46,31 @@ public sealed class EngineTests
         Assert.Equal(40, result.Error.LineIndex);
     }
 
+    /// <summary>A catalog that builds a new item on every lookup, as a storefront's own catalog may.</summary>
+    private sealed class FreshItemsCatalog : IPricingCatalog
+    {
+        public bool TryGetItem(string sku, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CatalogItem? item)
+        {
+            item = sku.StartsWith('S') ? new CatalogItem(sku, "home", 1m, 0.5m) : null;
+            return item is not null;
+        }
+    }
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(40)]
+    public void Duplicates_are_found_whatever_the_catalog_returns(int lines)
+    {
+        var cart = Enumerable.Range(0, lines).Select(i => new CartLine($"S{i}", 1)).Append(new CartLine("S3", 2)).ToList();
+
+        var viaOwnCatalog = PricingEngine.Price(new DiscountPolicy(), [], Transfer, new FreshItemsCatalog(), ExternalBuyer.Instance, cart, AsOf, "USD");
+        var viaPricingCatalog = PricingEngine.Price(new DiscountPolicy(), [], Transfer,
+            new PricingCatalog(Enumerable.Range(0, lines).Select(i => new CatalogItem($"S{i}", "home", 1m, 0.5m))), ExternalBuyer.Instance, cart, AsOf, "USD");
+
+        Assert.Equal(("duplicate-sku", lines), (viaOwnCatalog.Error!.Code, viaOwnCatalog.Error.LineIndex));
+        Assert.Equal(("duplicate-sku", lines), (viaPricingCatalog.Error!.Code, viaPricingCatalog.Error.LineIndex));
+    }
+
     [Fact]
     public void An_unknown_currency_is_an_error()
     {
