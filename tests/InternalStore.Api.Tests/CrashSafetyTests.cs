@@ -6,8 +6,7 @@ using System.Text;
 using System.Text.Json;
 using InternalStore.Api.Tests.Infrastructure;
 using InternalStore.Load.Harness;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
+using static InternalStore.Api.Tests.Infrastructure.ProcessApi;
 
 namespace InternalStore.Api.Tests;
 
@@ -25,22 +24,13 @@ public abstract class CrashSafetyTests
     [Fact]
     public async Task Acknowledged_orders_survive_a_kill_and_stock_and_allowance_still_balance()
     {
-        var environment = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Database__Provider"] = Provider,
-            ["ConnectionStrings__Store"] = await DatabaseAsync(),
-            ["Auth__SigningKey"] = StoreFactory.SigningKey,
-            ["RateLimiting__PermitsPerMinute"] = "0",
-            ["Logging__LogLevel__Default"] = "Warning",
-        };
-        var apiDll = Path.Combine(AppContext.BaseDirectory, "InternalStore.Api.dll");
+        var environment = ProcessApi.Environment(Provider, await DatabaseAsync());
         const int startingStock = 100_000;
         var sku = "CRASH-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
         var acknowledged = new ConcurrentBag<(Guid Id, int Quantity)>();
         string[] employees = ["E1001", "E1002", "E2001"];
 
-        var api = await ApiProcess.StartAsync(apiDll, environment);
+        var api = await ApiProcess.StartAsync(Dll, environment);
         Uri baseAddress = api.BaseAddress;
         try
         {
@@ -51,7 +41,7 @@ public abstract class CrashSafetyTests
             })).EnsureSuccessStatusCode();
 
             using var stop = new CancellationTokenSource();
-            var buyers = employees.Select(e => Token(e, "employee", e[1] == '2' ? "XYZ" : "ABC"))
+            var buyers = employees.Select(e => EmployeeToken(e))
                 .Concat(Enumerable.Range(0, 3).Select(i => Token($"D-CRASH-{i}", "department-buyer", "ABC", "CC-1200")))
                 .Select((token, i) => Task.Run(async () =>
                 {
@@ -90,7 +80,7 @@ public abstract class CrashSafetyTests
         }
 
         Assert.True(acknowledged.Count >= 40, $"only {acknowledged.Count} orders were placed before the deadline");
-        await using var restarted = await ApiProcess.StartAsync(apiDll, environment);
+        await using var restarted = await ApiProcess.StartAsync(Dll, environment);
         using var finance = Client(restarted.BaseAddress, Token("F9001", "finance", "ABC"));
         foreach (var (id, quantity) in acknowledged)
         {
@@ -117,7 +107,7 @@ public abstract class CrashSafetyTests
 
         foreach (var employee in employees)
         {
-            using var client = Client(restarted.BaseAddress, Token(employee, "employee", employee[1] == '2' ? "XYZ" : "ABC"));
+            using var client = Client(restarted.BaseAddress, EmployeeToken(employee));
             var allowance = await client.GetFromJsonAsync<JsonElement>("/api/me/allowance");
             var reserved = holding.Where(o => o.GetProperty("buyerId").GetString() == employee && o.GetProperty("status").GetString() == "awaitingPayment")
                 .Sum(o => o.GetProperty("allowanceReserved").GetDecimal());
@@ -129,27 +119,13 @@ public abstract class CrashSafetyTests
     public async Task Card_payments_and_refunds_in_flight_finish_exactly_once_after_a_kill()
     {
         await using var stripe = await FakeStripe.StartAsync();
-        var environment = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Database__Provider"] = Provider,
-            ["ConnectionStrings__Store"] = await DatabaseAsync(),
-            ["Auth__SigningKey"] = StoreFactory.SigningKey,
-            ["RateLimiting__PermitsPerMinute"] = "0",
-            ["Logging__LogLevel__Default"] = "Warning",
-            ["Stripe__SecretKey"] = FakeStripe.SecretKey,
-            ["Stripe__WebhookSecret"] = FakeStripe.WebhookSecret,
-            ["Stripe__ApiBase"] = stripe.BaseUrl,
-            ["Stripe__WorkerIntervalSeconds"] = "1",
-            ["Stripe__ReconcileAfterSeconds"] = "1",
-        };
-        var apiDll = Path.Combine(AppContext.BaseDirectory, "InternalStore.Api.dll");
+        var environment = ProcessApi.Environment(Provider, await DatabaseAsync(), stripe);
         var sku = "CARD-CRASH-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
         var orders = new ConcurrentBag<Guid>();
         var refundsAcknowledged = new ConcurrentBag<Guid>();
         string[] employees = ["E1001", "E1002", "E2001"];
 
-        var api = await ApiProcess.StartAsync(apiDll, environment);
+        var api = await ApiProcess.StartAsync(Dll, environment);
         try
         {
             using (var catalog = Client(api.BaseAddress, Token("C9001", "catalog", "ABC")))
@@ -163,7 +139,7 @@ public abstract class CrashSafetyTests
             using var stop = new CancellationTokenSource();
             var buyers = employees.Select((employee, i) => Task.Run(async () =>
             {
-                using var client = Client(api.BaseAddress, Token(employee, "employee", employee[1] == '2' ? "XYZ" : "ABC"));
+                using var client = Client(api.BaseAddress, EmployeeToken(employee));
                 try
                 {
                     for (var n = 0; !stop.IsCancellationRequested; n++)
@@ -217,7 +193,7 @@ public abstract class CrashSafetyTests
         }
 
         Assert.True(refundsAcknowledged.Count >= 8, $"only {refundsAcknowledged.Count} refunds were acknowledged before the deadline");
-        await using var restarted = await ApiProcess.StartAsync(apiDll, environment);
+        await using var restarted = await ApiProcess.StartAsync(Dll, environment);
         using var finance = Client(restarted.BaseAddress, Token("F9001", "finance", "ABC"));
 
         // After the restart the workers finish what was left: every acknowledged refund reaches Stripe,
@@ -250,35 +226,6 @@ public abstract class CrashSafetyTests
         }
     }
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, object body)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-        return await client.SendAsync(request);
-    }
-
-    private static HttpClient Client(Uri baseAddress, string token)
-    {
-        var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
-
-    private static string Token(string subject, string role, string company, string? costCenter = null)
-    {
-        var claims = new Dictionary<string, object> { ["sub"] = subject, ["role"] = role, ["company"] = company };
-        if (costCenter is not null)
-            claims["cost_center"] = costCenter;
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Claims = claims,
-            Issuer = "internalstore",
-            Audience = "internalstore",
-            Expires = DateTime.UtcNow.AddHours(1),
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(StoreFactory.SigningKey)),
-                SecurityAlgorithms.HmacSha256),
-        });
-    }
 }
 
 public sealed class CrashSafetyTestsOnSqlite : CrashSafetyTests

@@ -6,8 +6,7 @@ using System.Text;
 using System.Text.Json;
 using InternalStore.Api.Tests.Infrastructure;
 using InternalStore.Load.Harness;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
+using static InternalStore.Api.Tests.Infrastructure.ProcessApi;
 
 namespace InternalStore.Api.Tests;
 
@@ -26,25 +25,11 @@ public sealed class MultiInstanceTests(Xunit.Abstractions.ITestOutputHelper outp
     public async Task Two_hosts_under_mixed_load_keep_ledgers_balanced_and_move_money_once()
     {
         await using var stripe = await FakeStripe.StartAsync();
-        var environment = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Database__Provider"] = "postgres",
-            ["ConnectionStrings__Store"] = await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync(),
-            ["Auth__SigningKey"] = StoreFactory.SigningKey,
-            ["RateLimiting__PermitsPerMinute"] = "0",
-            ["Logging__LogLevel__Default"] = "Warning",
-            ["Stripe__SecretKey"] = FakeStripe.SecretKey,
-            ["Stripe__WebhookSecret"] = FakeStripe.WebhookSecret,
-            ["Stripe__ApiBase"] = stripe.BaseUrl,
-            ["Stripe__WorkerIntervalSeconds"] = "1",
-            ["Stripe__ReconcileAfterSeconds"] = "1",
-            ["Orders__HoldMinutes"] = "0", // every unpaid order is due for expiry at once: payments race the sweep
-            ["Orders__ExpirySweepSeconds"] = "1",
-        };
-        var apiDll = Path.Combine(AppContext.BaseDirectory, "InternalStore.Api.dll");
-        await using var first = await ApiProcess.StartAsync(apiDll, environment);
-        await using var second = await ApiProcess.StartAsync(apiDll, environment);
+        var environment = ProcessApi.Environment("postgres", await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync(), stripe);
+        environment["Orders__HoldMinutes"] = "0"; // every unpaid order is due for expiry at once: payments race the sweep
+        environment["Orders__ExpirySweepSeconds"] = "1";
+        await using var first = await ApiProcess.StartAsync(Dll, environment);
+        await using var second = await ApiProcess.StartAsync(Dll, environment);
         Uri[] hosts = [first.BaseAddress, second.BaseAddress];
 
         var sku = "MULTI-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
@@ -76,7 +61,7 @@ public sealed class MultiInstanceTests(Xunit.Abstractions.ITestOutputHelper outp
                 HttpClient Any() => random.Next(2) == 0 ? a : b;
                 for (var n = 0; n < 14; n++)
                 {
-                    using var placing = await SendAsync(Any(), HttpMethod.Post, "/api/orders",
+                    using var placing = await PostAsync(Any(), "/api/orders",
                         new { lines = new[] { new { sku, quantity = 1 + random.Next(2) } } });
                     statuses.AddOrUpdate((int)placing.StatusCode, 1, (_, c) => c + 1);
                     if (placing.StatusCode != HttpStatusCode.Created)
@@ -89,13 +74,13 @@ public sealed class MultiInstanceTests(Xunit.Abstractions.ITestOutputHelper outp
                         case 3 when !department:
                             // The buyer cancels on one host while the card payment is going through: the money must come back once.
                             await PayByCardAsync(Any(), id, stripe, hosts, webhook: true,
-                                beforePayment: async () => (await SendAsync(Any(), HttpMethod.Post, $"/api/orders/{id}/cancel", new { })).Dispose());
+                                beforePayment: async () => (await PostAsync(Any(), $"/api/orders/{id}/cancel", new { })).Dispose());
                             break;
                         case 0:
-                            (await SendAsync(Any(), HttpMethod.Post, $"/api/orders/{id}/cancel", new { })).Dispose();
+                            (await PostAsync(Any(), $"/api/orders/{id}/cancel", new { })).Dispose();
                             break;
                         case 1 when department:
-                            (await SendAsync(Any(), HttpMethod.Post, $"/api/orders/{id}/checkout", new { method = "chargeback" })).Dispose();
+                            (await PostAsync(Any(), $"/api/orders/{id}/checkout", new { method = "chargeback" })).Dispose();
                             break;
                         case 1 or 2 when !department:
                             await PayByCardAsync(Any(), id, stripe, hosts, webhook: random.Next(3) > 0);
@@ -179,7 +164,7 @@ public sealed class MultiInstanceTests(Xunit.Abstractions.ITestOutputHelper outp
     private static async Task PayByCardAsync(HttpClient host, Guid orderId, FakeStripe stripe, Uri[] hosts, bool webhook,
         Func<Task>? beforePayment = null)
     {
-        using var checkout = await SendAsync(host, HttpMethod.Post, $"/api/orders/{orderId}/checkout", new { method = "card" });
+        using var checkout = await PostAsync(host, $"/api/orders/{orderId}/checkout", new { method = "card" });
         if (checkout.StatusCode != HttpStatusCode.OK)
             return; // expired first: 409
         var intentId = (await checkout.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("card").GetProperty("paymentIntentId").GetString()!;
@@ -224,35 +209,5 @@ public sealed class MultiInstanceTests(Xunit.Abstractions.ITestOutputHelper outp
         }
     }
 
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, object body)
-    {
-        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-        return await client.SendAsync(request);
-    }
 
-    private static string EmployeeToken(string employee) => Token(employee, "employee", employee[1] == '2' ? "XYZ" : "ABC");
-
-    private static HttpClient Client(Uri baseAddress, string token)
-    {
-        var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
-
-    private static string Token(string subject, string role, string company, string? costCenter = null)
-    {
-        var claims = new Dictionary<string, object> { ["sub"] = subject, ["role"] = role, ["company"] = company };
-        if (costCenter is not null)
-            claims["cost_center"] = costCenter;
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Claims = claims,
-            Issuer = "internalstore",
-            Audience = "internalstore",
-            Expires = DateTime.UtcNow.AddHours(1),
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(StoreFactory.SigningKey)),
-                SecurityAlgorithms.HmacSha256),
-        });
-    }
 }
