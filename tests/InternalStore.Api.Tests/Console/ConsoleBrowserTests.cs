@@ -24,7 +24,6 @@ public sealed class ConsoleBrowserTests(BrowserFixture browser) : IClassFixture<
 
         var page = await browser.SignedInPageAsync("H9001");
         await NavigateAsync(page, "Policies");
-        await BrowserFixture.ScreenshotAsync(page, "hr-policies");
         await Assertions.Expect(page.Locator("#own-in-force")).ToContainTextAsync("JKL v1");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Start ABC's own policy from it" }).ClickAsync();
@@ -58,6 +57,7 @@ public sealed class ConsoleBrowserTests(BrowserFixture browser) : IClassFixture<
         await Assertions.Expect(page.Locator("#own-in-force")).ToContainTextAsync("ABC v");
         var abc = page.GetByRole(AriaRole.Table, new() { Name = "Versions of ABC" });
         await Assertions.Expect(abc.Locator(".badge.in-force")).ToHaveCountAsync(1);
+        await BrowserFixture.ScreenshotAsync(page, "hr-policies");
 
         await abc.GetByRole(AriaRole.Link, new() { Name = "audit" }).First.ClickAsync();
         var audit = page.GetByRole(AriaRole.Table, new() { Name = "Audit trail" });

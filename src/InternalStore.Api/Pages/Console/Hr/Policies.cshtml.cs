@@ -28,7 +28,7 @@ public sealed class PoliciesModel(ISender sender) : ConsolePageModel(sender)
             ? await Sender.Send(new GetPolicyQuery(Caller, from), HttpContext.RequestAborted)
             : (await Sender.Send(new GetPolicyInForceQuery(Caller, company), HttpContext.RequestAborted)).Policy
               ?? throw new Domain.Common.NotFoundException("Policy in force", company);
-        var draft = await TrySendAsync(new CreatePolicyCommand(Caller, company ?? source.Company, $"{source.Name} (draft)", source.Document));
+        var draft = await TrySendAsync(new CreatePolicyCommand(Caller, company ?? source.Company, source.Name, source.Document));
         if (draft is null)
         {
             await OnGetAsync();
