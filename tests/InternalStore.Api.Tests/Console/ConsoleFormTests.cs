@@ -80,6 +80,34 @@ public sealed partial class ConsoleFormTests(SqliteStoreFactory store) : IClassF
         Assert.Matches(FieldError(), await outOfRange.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task Hr_terminates_a_person_from_their_page_who_is_then_priced_as_external_and_the_change_is_audited()
+    {
+        var id = "T" + Guid.NewGuid().ToString("N")[..7].ToUpperInvariant();
+        var roster = $"id,name,email,company,costCenter,grade,hireDate,status,terminationDate\n{id},Terry Leaver,{id.ToLowerInvariant()}@abc.example,ABC,CC-1000,6,2015-05-04,active,\n";
+        (await store.ClientFor(Identity.Hr).PostAsync("/api/employees/import", new StringContent(roster, Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
+        using var hr = await ConsoleSession.SignInAsync(store, "H9001");
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Dictionary<string, string> Form(string grade, string status, string left) => new()
+        {
+            ["Form.Name"] = "Terry Leaver", ["Form.Email"] = $"{id.ToLowerInvariant()}@abc.example", ["Form.CostCenter"] = "CC-1000",
+            ["Form.Grade"] = grade, ["Form.Status"] = status, ["Form.HireDate"] = "2015-05-04", ["Form.TerminationDate"] = left,
+        };
+
+        using var refused = await hr.PostFormAsync($"/console/hr/people/{id}", $"/console/hr/people/{id}", Form("six", "terminated", ""));
+        var page = await refused.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("&#x27;six&#x27; is not a whole number", page, StringComparison.Ordinal);
+        using var saved = await hr.PostFormAsync($"/console/hr/people/{id}", $"/console/hr/people/{id}", Form("6", "terminated", today));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var person = await hr.Client.GetStringAsync($"/console/hr/people/{id}");
+        Assert.Contains("Priced as <strong>external</strong>", person, StringComparison.Ordinal);
+        Assert.Contains("<td>status</td><td>active</td><td>terminated</td>", person, StringComparison.Ordinal);
+        var employee = await (await store.ClientFor(Identity.Hr).GetAsync($"/api/employees/{id}")).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("terminated", employee.GetProperty("status").GetString());
+    }
+
     private static string Token(string html) =>
         WebUtility.HtmlDecode(Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value);
 
