@@ -126,7 +126,7 @@ public static class PricingEngine
         var lines = request.Lines;
         var priced = new PricedLine[lines.Count];
         var remaining = pricedAs == PricedAs.Employee ? AllowanceAtStart(request) : 0m;
-        var tierMultiplier = tier is null ? NoDiscount : PricingRules.Multiplier(tier.Percent);
+        var tierMultiplier = TierMultiplier(tier);
         decimal subtotal = 0, discountTotal = 0, consumed = 0;
         List<Violation>? violations = null;
 
@@ -179,6 +179,8 @@ public static class PricingEngine
             violations is null ? NoViolations : violations.ToArray());
     }
 
+    private static decimal TierMultiplier(Tier? tier) => tier is null ? NoDiscount : PricingRules.Multiplier(tier.Percent);
+
     private static PricedAs Classify(PricingRequest request, out Tier? tier)
     {
         tier = null;
@@ -225,15 +227,7 @@ public static class PricingEngine
     {
         var policy = rules.Policy;
         var list = item.ListPrice;
-        decimal percent, multiplier;
-        if (trace is null)
-            percent = EmployeeRate(item, category, tier, tierMultiplier, out multiplier);
-        else
-        {
-            percent = EmployeePercent(item, category.Rule, tier, trace);
-            multiplier = PricingRules.Multiplier(percent);
-        }
-
+        var percent = EmployeeRate(item, category, tier, tierMultiplier, trace, out var multiplier);
         var p = promotion?.Percent ?? 0m;
         var raw = policy.PromotionStacking == PromotionStacking.Compound
             ? list * (promotion?.Multiplier ?? 1m) * multiplier
@@ -271,44 +265,15 @@ public static class PricingEngine
     }
 
     /// <summary>
-    /// <see cref="EmployeePercent"/> without explanations, also giving the percent's price multiplier
-    /// from the ones worked out once per quote and per category.
+    /// The employee percent for an item and its price multiplier (1 - percent / 100), taken from the
+    /// multipliers worked out once per quote (the tier's) and per category, so a line does no percent
+    /// arithmetic; records each step when explaining.
     /// </summary>
     private static decimal EmployeeRate(CatalogItem item, CategoryFacts category, Tier? tier, decimal tierMultiplier,
-        out decimal multiplier)
-    {
-        multiplier = NoDiscount;
-        if (tier is null || !item.EmployeeDiscount)
-            return 0m;
-        var percent = tier.Percent;
-        multiplier = tierMultiplier;
-        if (category.Rule is not { } rule)
-            return percent;
-        if (rule.Exclude)
-        {
-            multiplier = NoDiscount;
-            return 0m;
-        }
-
-        if (rule.Percent is { } replacement)
-        {
-            percent = replacement;
-            multiplier = category.ReplacementMultiplier;
-        }
-
-        if (rule.MaxPercent is { } max && percent > max)
-        {
-            percent = max;
-            multiplier = category.MaxMultiplier;
-        }
-
-        return percent;
-    }
-
-    private static decimal EmployeePercent(CatalogItem item, CategoryRule? categoryRule, Tier? tier,
-        List<ExplanationStep>? trace)
+        List<ExplanationStep>? trace, out decimal multiplier)
     {
         var list = item.ListPrice;
+        multiplier = NoDiscount;
         if (tier is null)
         {
             trace?.Add(new ExplanationStep("no-tier", StepKind.Tier, list, list, "No tier matches: no employee percent."));
@@ -316,35 +281,35 @@ public static class PricingEngine
         }
 
         var percent = tier.Percent;
-        trace?.Add(new ExplanationStep(tier.Id, StepKind.Tier, list, list * (1m - percent * 0.01m),
-            $"Tier {tier.Id}: {Pct(percent)}."));
+        multiplier = tierMultiplier;
+        trace?.Add(new ExplanationStep(tier.Id, StepKind.Tier, list, list * multiplier, $"Tier {tier.Id}: {Pct(percent)}."));
 
-        if (categoryRule is { } rule)
+        if (category.Rule is { } rule)
         {
-            var before = percent;
+            var (percentBefore, multiplierBefore) = (percent, multiplier);
             if (rule.Exclude)
-                percent = 0m;
+                (percent, multiplier) = (0m, NoDiscount);
             else
             {
                 if (rule.Percent is { } replacement)
-                    percent = replacement;
+                    (percent, multiplier) = (replacement, category.ReplacementMultiplier);
                 if (rule.MaxPercent is { } max && percent > max)
-                    percent = max;
+                    (percent, multiplier) = (max, category.MaxMultiplier);
             }
 
-            if (trace is not null && percent != before)
+            if (trace is not null && percent != percentBefore)
             {
                 var what = rule.Exclude ? "excluded from the employee discount" : $"employee percent {Pct(percent)}";
                 trace.Add(new ExplanationStep("category:" + rule.Category, StepKind.CategoryRule,
-                    list * (1m - before * 0.01m), list * (1m - percent * 0.01m), $"Category {rule.Category}: {what}."));
+                    list * multiplierBefore, list * multiplier, $"Category {rule.Category}: {what}."));
             }
         }
 
         if (!item.EmployeeDiscount && percent != 0m)
         {
-            trace?.Add(new ExplanationStep("employee-discount-off", StepKind.CategoryRule, list * (1m - percent * 0.01m),
+            trace?.Add(new ExplanationStep("employee-discount-off", StepKind.CategoryRule, list * multiplier,
                 list, $"{item.Sku} is not eligible for the employee discount."));
-            percent = 0m;
+            (percent, multiplier) = (0m, NoDiscount);
         }
 
         return percent;
@@ -428,7 +393,7 @@ public static class PricingEngine
                 break;
             case PricedAs.Employee:
                 Classify(request, out var tier);
-                EmployeeUnitPrice(rules, item, categoryFacts, tier, NoDiscount, employeePromotion, line.ExternalUnitPrice,
+                EmployeeUnitPrice(rules, item, categoryFacts, tier, TierMultiplier(tier), employeePromotion, line.ExternalUnitPrice,
                     minorUnits, trace);
                 List<Violation>? ignored = null;
                 CheckQuantityLimits((EmployeeBuyer)request.Buyer, skuFacts.Limits, item, line.Quantity, request.AsOf,

@@ -154,7 +154,4 @@ public static class ConsoleSetup
         if (costCenter is not null) claims.Add(new Claim("cost_center", costCenter));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, ConsolePolicies.Scheme, "sub", "role"));
     }
-
-    public static Task SignInAsync(HttpContext http, ClaimsPrincipal principal) =>
-        http.SignInAsync(ConsolePolicies.Scheme, principal, new AuthenticationProperties { IsPersistent = false });
 }

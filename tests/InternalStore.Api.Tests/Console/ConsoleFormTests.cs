@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using InternalStore.Api.Tests.Checkout;
 using InternalStore.Api.Tests.Infrastructure;
+using InternalStore.Load.Harness;
 
 namespace InternalStore.Api.Tests.Console;
 
@@ -23,7 +24,7 @@ public sealed partial class ConsoleFormTests(SqliteStoreFactory store) : IClassF
         var page = await hr.Client.GetStringAsync("/console/hr/people/import");
         using var form = new MultipartFormDataContent
         {
-            { new StringContent(Token(page)), "__RequestVerificationToken" },
+            { new StringContent(ConsoleTimings.AntiforgeryTokenOf(page)), "__RequestVerificationToken" },
             { new ByteArrayContent(Encoding.UTF8.GetBytes(csv.ToString())) { Headers = { ContentType = new MediaTypeHeaderValue("text/csv") } }, "file", "roster.csv" },
         };
         using var response = await hr.Client.PostAsync("/console/hr/people/import", form);
@@ -107,9 +108,6 @@ public sealed partial class ConsoleFormTests(SqliteStoreFactory store) : IClassF
         var employee = await (await store.ClientFor(Identity.Hr).GetAsync($"/api/employees/{id}")).AssertJsonAsync(HttpStatusCode.OK);
         Assert.Equal("terminated", employee.GetProperty("status").GetString());
     }
-
-    private static string Token(string html) =>
-        WebUtility.HtmlDecode(Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value);
 
     [GeneratedRegex("name=\"DefaultMarkupPercent\"[^>]*></label>\\s*<span class=\"field-error\">[^<]*between 0 and 1000")]
     private static partial Regex FieldError();

@@ -92,12 +92,15 @@ public static partial class ConsoleTimings
         return client;
     }
 
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string page, string action, Dictionary<string, string> fields)
+    /// <summary>Loads <paramref name="page"/> for its antiforgery token, then posts the form to <paramref name="action"/>, as a browser does.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string page, string action, Dictionary<string, string> fields)
     {
-        var html = await client.GetStringAsync(page);
-        var token = WebUtility.HtmlDecode(AntiforgeryToken().Match(html).Groups[1].Value);
+        var token = AntiforgeryTokenOf(await client.GetStringAsync(page));
         return await client.PostAsync(action, new FormUrlEncodedContent(new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token }));
     }
+
+    /// <summary>The first antiforgery token of a console page ("" when it has none).</summary>
+    public static string AntiforgeryTokenOf(string html) => WebUtility.HtmlDecode(AntiforgeryToken().Match(html).Groups[1].Value);
 
     public static string Markdown(IReadOnlyList<PageTiming> timings)
     {
