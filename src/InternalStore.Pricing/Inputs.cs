@@ -15,26 +15,75 @@ public interface IPricingCatalog
     bool TryGetItem(string sku, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CatalogItem? item);
 }
 
-/// <summary>An in-memory catalog keyed by SKU (ordinal, case-sensitive).</summary>
+/// <summary>
+/// An in-memory catalog keyed by SKU (ordinal, case-sensitive). It also keeps, per item, what the
+/// engine last worked out for it (promotions in force, external price, floor) under one set of
+/// rules, day and currency, so repeated quotes under the same rules skip that work. Safe for
+/// concurrent quotes.
+/// </summary>
 public sealed class PricingCatalog : IPricingCatalog
 {
-    private readonly Dictionary<string, CatalogItem> _items;
+    private readonly Dictionary<string, int> _index;
+    private readonly CatalogItem[] _items;
+    private readonly ItemFacts?[] _facts;
 
     /// <summary>Builds the catalog; a later item with the same SKU replaces an earlier one.</summary>
     public PricingCatalog(IEnumerable<CatalogItem> items)
     {
         ArgumentNullException.ThrowIfNull(items);
-        _items = new Dictionary<string, CatalogItem>(StringComparer.Ordinal);
+        _index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var list = new List<CatalogItem>();
         foreach (var item in items)
-            _items[item.Sku] = item;
+        {
+            if (_index.TryGetValue(item.Sku, out var at))
+                list[at] = item;
+            else
+            {
+                _index.Add(item.Sku, list.Count);
+                list.Add(item);
+            }
+        }
+
+        _items = [.. list];
+        _facts = new ItemFacts?[_items.Length];
     }
 
     /// <summary>Number of items.</summary>
-    public int Count => _items.Count;
+    public int Count => _items.Length;
 
     /// <inheritdoc />
-    public bool TryGetItem(string sku, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CatalogItem? item) =>
-        _items.TryGetValue(sku, out item);
+    public bool TryGetItem(string sku, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CatalogItem? item)
+    {
+        if (_index.TryGetValue(sku, out var at))
+        {
+            item = _items[at];
+            return true;
+        }
+
+        item = null;
+        return false;
+    }
+
+    /// <summary>The item's facts under these rules, day and currency: the kept ones when they match, else new ones kept instead.</summary>
+    internal bool TryGetFacts(string sku, PricingRules rules, DateOnly asOf, int minorUnits,
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ItemFacts? facts)
+    {
+        if (!_index.TryGetValue(sku, out var at))
+        {
+            facts = null;
+            return false;
+        }
+
+        facts = Volatile.Read(ref _facts[at]);
+        if (facts is null || !facts.IsFor(rules, asOf, minorUnits))
+        {
+            facts = new ItemFacts(_items[at], rules, asOf, minorUnits);
+            // Facts are immutable; two quotes racing here just work them out twice.
+            Volatile.Write(ref _facts[at], facts);
+        }
+
+        return true;
+    }
 }
 
 /// <summary>A discount tier. It matches when both of its conditions hold; an absent condition always holds.</summary>

@@ -4,8 +4,9 @@ using System.Globalization;
 namespace InternalStore.Pricing;
 
 /// <summary>
-/// Prices a cart for a buyer on a day, following the InternalStore pricing rules. Pure: no clock, no
-/// I/O, no shared state; safe to call from many threads at once.
+/// Prices a cart for a buyer on a day, following the InternalStore pricing rules. No clock, no I/O;
+/// the one thing kept between calls is what a <see cref="PricingCatalog"/> remembers per item for
+/// the last rules, day and currency, which changes no result. Safe to call from many threads at once.
 /// </summary>
 public static class PricingEngine
 {
@@ -22,19 +23,38 @@ public static class PricingEngine
                 $"Currency '{request.Currency}' is not supported."));
 
         var count = request.Lines.Count;
-        var items = ArrayPool<CatalogItem>.Shared.Rent(Math.Max(count, 1));
+        if (count <= SmallCart.Size)
+        {
+            // A usual cart's facts fit on the stack: no pool round trip.
+            var small = default(SmallCart);
+            return Price(request, ((Span<ItemFacts>)small)[..count], minorUnits);
+        }
+
+        var items = ArrayPool<ItemFacts>.Shared.Rent(count);
         try
         {
-            var error = ResolveLines(request, items);
-            return error is null
-                ? PricingResult.Success(PriceLines(request, items, minorUnits))
-                : PricingResult.Failure(error);
+            return Price(request, items.AsSpan(0, count), minorUnits);
         }
         finally
         {
             Array.Clear(items, 0, count);
-            ArrayPool<CatalogItem>.Shared.Return(items);
+            ArrayPool<ItemFacts>.Shared.Return(items);
         }
+    }
+
+    private static PricingResult Price(PricingRequest request, Span<ItemFacts> items, int minorUnits)
+    {
+        var error = ResolveLines(request, items, minorUnits);
+        return error is null
+            ? PricingResult.Success(PriceLines(request, items, minorUnits))
+            : PricingResult.Failure(error);
+    }
+
+    [System.Runtime.CompilerServices.InlineArray(Size)]
+    private struct SmallCart
+    {
+        public const int Size = 16;
+        private ItemFacts _first;
     }
 
     /// <summary>Convenience for one-off quotes: indexes the rules, then prices.</summary>
@@ -56,7 +76,10 @@ public static class PricingEngine
         employee.Status == EmploymentStatus.Active && asOf.DayNumber - employee.HireDate.DayNumber >= policy.ProbationDays;
 
     /// <summary>The first tier, in policy order, whose conditions the employee meets.</summary>
-    public static Tier? TierFor(EmployeeBuyer employee, DiscountPolicy policy, DateOnly asOf)
+    public static Tier? TierFor(EmployeeBuyer employee, DiscountPolicy policy, DateOnly asOf) =>
+        TierIndexFor(employee, policy, asOf) is var index and >= 0 ? policy.Tiers[index] : null;
+
+    private static int TierIndexFor(EmployeeBuyer employee, DiscountPolicy policy, DateOnly asOf)
     {
         var months = TenureMonths(employee.HireDate, asOf);
         var tiers = policy.Tiers;
@@ -65,26 +88,26 @@ public static class PricingEngine
             var tier = tiers[i];
             if ((tier.MinGrade is null || employee.Grade >= tier.MinGrade)
                 && (tier.MinTenureMonths is null || months >= tier.MinTenureMonths))
-                return tier;
+                return i;
         }
 
-        return null;
+        return -1;
     }
 
-    /// <summary>Checks lines in cart order (SKU, then duplicate, then quantity) and finds their items.</summary>
-    private static PricingError? ResolveLines(PricingRequest request, CatalogItem[] items)
+    /// <summary>Checks lines in cart order (SKU, then duplicate, then quantity) and finds their items' facts.</summary>
+    private static PricingError? ResolveLines(PricingRequest request, Span<ItemFacts> items, int minorUnits)
     {
         var lines = request.Lines;
         HashSet<string>? seen = lines.Count > LinearDuplicateScanLimit ? new HashSet<string>(StringComparer.Ordinal) : null;
         // PricingCatalog holds one item per SKU, so two lines of one SKU find the same item: comparing
         // references is exact there and much cheaper than comparing SKU strings.
-        var oneItemPerSku = request.Catalog is PricingCatalog;
+        var kept = request.Catalog as PricingCatalog;
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
-            if (line.Sku is null || !request.Catalog.TryGetItem(line.Sku, out var item))
+            if (!TryGetFacts(request, kept, line.Sku, minorUnits, out var item))
                 return new PricingError("unknown-sku", i, $"Line {i}: SKU '{line.Sku}' is not in the catalog.");
-            if (seen is not null ? !seen.Add(line.Sku) : oneItemPerSku ? SameItemBefore(items, item, i) : AppearsBefore(lines, i))
+            if (seen is not null ? !seen.Add(line.Sku) : kept is not null ? SameItemBefore(items, item.Item, i) : AppearsBefore(lines, i))
                 return new PricingError("duplicate-sku", i, $"Line {i}: SKU '{line.Sku}' is already on an earlier line.");
             if (line.Quantity < 1)
                 return new PricingError("invalid-quantity", i, $"Line {i}: the quantity must be a whole number of at least 1.");
@@ -94,11 +117,25 @@ public static class PricingEngine
         return null;
     }
 
-    private static bool SameItemBefore(CatalogItem[] items, CatalogItem item, int index)
+    private static bool TryGetFacts(PricingRequest request, PricingCatalog? kept, string? sku, int minorUnits,
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ItemFacts? facts)
+    {
+        facts = null;
+        if (sku is null)
+            return false;
+        if (kept is not null)
+            return kept.TryGetFacts(sku, request.Rules, request.AsOf, minorUnits, out facts);
+        if (!request.Catalog.TryGetItem(sku, out var item))
+            return false;
+        facts = new ItemFacts(item, request.Rules, request.AsOf, minorUnits);
+        return true;
+    }
+
+    private static bool SameItemBefore(Span<ItemFacts> items, CatalogItem item, int index)
     {
         for (var j = 0; j < index; j++)
         {
-            if (ReferenceEquals(items[j], item))
+            if (ReferenceEquals(items[j].Item, item))
                 return true;
         }
 
@@ -117,32 +154,42 @@ public static class PricingEngine
         return false;
     }
 
-    private static PriceQuote PriceLines(PricingRequest request, CatalogItem[] items, int minorUnits)
+    private static PriceQuote PriceLines(PricingRequest request, Span<ItemFacts> items, int minorUnits)
     {
         var rules = request.Rules;
         var policy = rules.Policy;
-        var pricedAs = Classify(request, out var tier);
+        var pricedAs = Classify(request, out var tier, out var tierIndex);
         var employee = pricedAs == PricedAs.Employee ? (EmployeeBuyer)request.Buyer : null;
+        var keep = request.Catalog is PricingCatalog; // other catalogs' facts live for this quote only
         var lines = request.Lines;
+        var lineSpan = lines switch
+        {
+            List<CartLine> list => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list),
+            CartLine[] array => array,
+            _ => default,
+        };
         var priced = new PricedLine[lines.Count];
         var remaining = pricedAs == PricedAs.Employee ? AllowanceAtStart(request) : 0m;
         var tierMultiplier = TierMultiplier(tier);
         decimal subtotal = 0, discountTotal = 0, consumed = 0;
+        PastPurchase[]? rentedPurchases = null;
         List<Violation>? violations = null;
+        var purchases = employee is null || rules.Policy.QuantityLimits.Count == 0
+            ? default
+            : PurchasesOf(employee, out rentedPurchases);
 
         for (var i = 0; i < lines.Count; i++)
         {
-            var item = items[i];
-            var quantity = lines[i].Quantity;
-            var skuFacts = rules.SkuFactsFor(item.Sku);
-            var categoryFacts = rules.CategoryFactsFor(item.Category);
-            var (externalPromotion, employeePromotion) = PricingRules.BestPromotions(skuFacts, categoryFacts, request.AsOf);
-            var external = ExternalUnitPrice(item, externalPromotion, policy.Rounding, minorUnits, null);
+            var facts = items[i];
+            var item = facts.Item;
+            var quantity = lineSpan.IsEmpty ? lines[i].Quantity : lineSpan[i].Quantity;
+            var external = facts.ExternalUnitPrice;
             var unit = pricedAs switch
             {
-                PricedAs.Employee => EmployeeUnitPrice(rules, item, categoryFacts, tier, tierMultiplier, employeePromotion,
-                    external, minorUnits, null),
-                PricedAs.Department => TransferUnitPrice(item, categoryFacts.DepartmentMarkupPercent, policy.Rounding,
+                PricedAs.Employee when keep => facts.KeptEmployeeUnitPrice(tierIndex)
+                    ?? facts.KeepEmployeeUnitPrice(tierIndex, EmployeeUnitPrice(rules, facts, tier, tierMultiplier, minorUnits, null)),
+                PricedAs.Employee => EmployeeUnitPrice(rules, facts, tier, tierMultiplier, minorUnits, null),
+                PricedAs.Department => TransferUnitPrice(item, facts.Category.DepartmentMarkupPercent, policy.Rounding,
                     minorUnits, null),
                 PricedAs.Affiliate => TransferUnitPrice(item, rules.TransferPricing.IntercompanyMarkupPercent,
                     policy.Rounding, minorUnits, null),
@@ -152,8 +199,8 @@ public static class PricingEngine
             decimal taken = 0, lineTotal;
             if (employee is not null)
             {
-                if (skuFacts.Limits.Length > 0)
-                    CheckQuantityLimits(employee, skuFacts.Limits, item, quantity, request.AsOf, ref violations, null);
+                if (facts.Sku.Limits.Length > 0)
+                    CheckQuantityLimits(purchases, facts.Sku.Limits, item, quantity, request.AsOf, ref violations, null);
                 if (unit != external)
                 {
                     var benefit = (external - unit) * quantity;
@@ -175,19 +222,24 @@ public static class PricingEngine
             consumed += taken;
         }
 
+        if (rentedPurchases is not null)
+            ArrayPool<PastPurchase>.Shared.Return(rentedPurchases);
         return new PriceQuote(request, pricedAs, priced, subtotal, discountTotal, consumed,
             violations is null ? NoViolations : violations.ToArray());
     }
 
     private static decimal TierMultiplier(Tier? tier) => tier is null ? NoDiscount : PricingRules.Multiplier(tier.Percent);
 
-    private static PricedAs Classify(PricingRequest request, out Tier? tier)
+    /// <summary>How the buyer is priced and, for an employee, their tier (null and -1 when none matches).</summary>
+    private static PricedAs Classify(PricingRequest request, out Tier? tier, out int tierIndex)
     {
         tier = null;
+        tierIndex = -1;
         switch (request.Buyer)
         {
             case EmployeeBuyer employee when IsEligible(employee, request.Rules.Policy, request.AsOf):
-                tier = TierFor(employee, request.Rules.Policy, request.AsOf);
+                tierIndex = TierIndexFor(employee, request.Rules.Policy, request.AsOf);
+                tier = tierIndex >= 0 ? request.Rules.Policy.Tiers[tierIndex] : null;
                 return PricedAs.Employee;
             case DepartmentBuyer:
                 return PricedAs.Department;
@@ -205,7 +257,7 @@ public static class PricingEngine
         return allowance is null ? decimal.MaxValue : Math.Max(0m, allowance.Value - used);
     }
 
-    private static decimal ExternalUnitPrice(CatalogItem item, PromotionEntry? promotion, RoundingMode rounding, int minorUnits,
+    internal static decimal ExternalUnitPrice(CatalogItem item, PromotionEntry? promotion, RoundingMode rounding, int minorUnits,
         List<ExplanationStep>? trace)
     {
         if (promotion is null)
@@ -222,12 +274,15 @@ public static class PricingEngine
         return price;
     }
 
-    private static decimal EmployeeUnitPrice(PricingRules rules, CatalogItem item, CategoryFacts category, Tier? tier,
-        decimal tierMultiplier, PromotionEntry? promotion, decimal external, int minorUnits, List<ExplanationStep>? trace)
+    private static decimal EmployeeUnitPrice(PricingRules rules, ItemFacts facts, Tier? tier, decimal tierMultiplier,
+        int minorUnits, List<ExplanationStep>? trace)
     {
         var policy = rules.Policy;
+        var item = facts.Item;
+        var promotion = facts.EmployeePromotion;
+        var external = facts.ExternalUnitPrice;
         var list = item.ListPrice;
-        var percent = EmployeeRate(item, category, tier, tierMultiplier, trace, out var multiplier);
+        var percent = EmployeeRate(item, facts.Category, tier, tierMultiplier, trace, out var multiplier);
         var p = promotion?.Percent ?? 0m;
         var raw = policy.PromotionStacking == PromotionStacking.Compound
             ? list * (promotion?.Multiplier ?? 1m) * multiplier
@@ -242,7 +297,7 @@ public static class PricingEngine
                 $"Promotion {promotion.Id} ({Pct(p)}): {how}."));
         }
 
-        var floor = Math.Min(item.UnitCost * rules.FloorMultiplier, list);
+        var floor = facts.Floor;
         if (raw < floor)
         {
             trace?.Add(new ExplanationStep("floor", StepKind.Floor, raw, floor,
@@ -334,16 +389,14 @@ public static class PricingEngine
         return item.ListPrice;
     }
 
-    private static void CheckQuantityLimits(EmployeeBuyer employee, QuantityLimit[] limits, CatalogItem item,
+    private static void CheckQuantityLimits(ReadOnlySpan<PastPurchase> purchases, QuantityLimit[] limits, CatalogItem item,
         long quantity, DateOnly asOf, ref List<Violation>? violations, List<ExplanationStep>? trace)
     {
-        var purchases = employee.Purchases;
         foreach (var limit in limits)
         {
             long counted = 0;
-            for (var p = 0; p < purchases.Count; p++)
+            foreach (ref readonly var purchase in purchases)
             {
-                var purchase = purchases[p];
                 var age = asOf.DayNumber - purchase.Date.DayNumber;
                 if (age >= 0 && age < limit.WindowDays && string.Equals(purchase.Sku, item.Sku, StringComparison.Ordinal))
                     counted += purchase.Units;
@@ -359,21 +412,43 @@ public static class PricingEngine
         }
     }
 
+    /// <summary>
+    /// The purchases as a span, so the limit scans make no interface call per element: arrays and lists
+    /// directly, any other list copied once into <paramref name="rented"/> (return it to the pool).
+    /// </summary>
+    private static ReadOnlySpan<PastPurchase> PurchasesOf(EmployeeBuyer employee, out PastPurchase[]? rented)
+    {
+        rented = null;
+        switch (employee.Purchases)
+        {
+            case PastPurchase[] array:
+                return array;
+            case List<PastPurchase> list:
+                return System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list);
+            case { Count: 0 }:
+                return default;
+            case var other:
+                rented = ArrayPool<PastPurchase>.Shared.Rent(other.Count);
+                for (var i = 0; i < other.Count; i++)
+                    rented[i] = other[i];
+                return rented.AsSpan(0, other.Count);
+        }
+    }
+
     /// <summary>Rebuilds line <paramref name="index"/>'s steps by running the same rules with a recorder.</summary>
     internal static IReadOnlyList<ExplanationStep> Explain(PricingRequest request, PriceQuote quote, int index)
     {
         var rules = request.Rules;
         var policy = rules.Policy;
         var line = quote.Lines[index];
-        request.Catalog.TryGetItem(line.Sku, out var item);
         var trace = new List<ExplanationStep>(8)
         {
             new("list", StepKind.ListPrice, line.ListPrice, line.ListPrice, "List price."),
         };
         var minorUnits = Currencies.MinorUnits(request.Currency);
-        var skuFacts = rules.SkuFactsFor(item!.Sku);
-        var categoryFacts = rules.CategoryFactsFor(item.Category);
-        var (externalPromotion, employeePromotion) = PricingRules.BestPromotions(skuFacts, categoryFacts, request.AsOf);
+        TryGetFacts(request, request.Catalog as PricingCatalog, line.Sku, minorUnits, out var facts);
+        var item = facts!.Item;
+        var categoryFacts = facts.Category;
 
         switch (quote.PricedAs)
         {
@@ -383,7 +458,7 @@ public static class PricingEngine
                         employee.Status == EmploymentStatus.Terminated
                             ? "Terminated: priced as an external buyer."
                             : $"In probation ({policy.ProbationDays} days from hire): priced as an external buyer."));
-                ExternalUnitPrice(item, externalPromotion, policy.Rounding, minorUnits, trace);
+                ExternalUnitPrice(item, facts.ExternalPromotion, policy.Rounding, minorUnits, trace);
                 break;
             case PricedAs.Department:
                 TransferUnitPrice(item, categoryFacts.DepartmentMarkupPercent, policy.Rounding, minorUnits, trace);
@@ -392,12 +467,11 @@ public static class PricingEngine
                 TransferUnitPrice(item, rules.TransferPricing.IntercompanyMarkupPercent, policy.Rounding, minorUnits, trace);
                 break;
             case PricedAs.Employee:
-                Classify(request, out var tier);
-                EmployeeUnitPrice(rules, item, categoryFacts, tier, TierMultiplier(tier), employeePromotion, line.ExternalUnitPrice,
-                    minorUnits, trace);
+                Classify(request, out var tier, out _);
+                EmployeeUnitPrice(rules, facts, tier, TierMultiplier(tier), minorUnits, trace);
                 List<Violation>? ignored = null;
-                CheckQuantityLimits((EmployeeBuyer)request.Buyer, skuFacts.Limits, item, line.Quantity, request.AsOf,
-                    ref ignored, trace);
+                CheckQuantityLimits(PurchasesOf((EmployeeBuyer)request.Buyer, out _), facts.Sku.Limits, item, line.Quantity,
+                    request.AsOf, ref ignored, trace);
                 AddAllowance(request, quote, index, trace);
                 break;
         }

@@ -16,6 +16,7 @@ public class PricingBenchmarks
 {
     private PricingRequest _request = null!;
     private PricingRequest _external = null!;
+    private PricingRequest _nothingKept = null!;
     private PricingCatalog _catalog = null!;
 
     [Params(10, 100)]
@@ -59,6 +60,7 @@ public class PricingBenchmarks
         var lines = cartSkus.Select(s => new CartLine(s, 2)).ToList();
         _request = new PricingRequest(rules, _catalog, employee, lines, asOf, "USD");
         _external = _request with { Buyer = ExternalBuyer.Instance };
+        _nothingKept = _request with { Catalog = new NothingKeptCatalog(_catalog) };
     }
 
     [Benchmark(Baseline = true, Description = "baseline: look up items, add list prices")]
@@ -77,6 +79,9 @@ public class PricingBenchmarks
     [Benchmark(Description = "employee quote")]
     public PricingResult EmployeeQuote() => PricingEngine.Price(_request);
 
+    [Benchmark(Description = "employee quote, nothing kept")]
+    public PricingResult EmployeeQuoteNothingKept() => PricingEngine.Price(_nothingKept);
+
     [Benchmark(Description = "employee quote + explanations")]
     public int EmployeeQuoteExplained()
     {
@@ -89,4 +94,15 @@ public class PricingBenchmarks
 
     [Benchmark(Description = "external quote")]
     public PricingResult ExternalQuote() => PricingEngine.Price(_external);
+
+    /// <summary>
+    /// The same items behind a catalog that is not a <see cref="PricingCatalog"/>, so the engine works
+    /// out every item's facts (promotions, external price, floor, employee price) on every quote: the
+    /// cost of a first quote after the rules, the day or the catalog change.
+    /// </summary>
+    private sealed class NothingKeptCatalog(PricingCatalog inner) : IPricingCatalog
+    {
+        public bool TryGetItem(string sku, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CatalogItem? item) =>
+            inner.TryGetItem(sku, out item);
+    }
 }
