@@ -8,7 +8,6 @@ using InternalStore.Infrastructure;
 using InternalStore.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -40,7 +39,19 @@ builder.Services.AddHealthChecks().AddDbContextCheck<StoreDbContext>("database",
 
 var app = builder.Build();
 
-await InitializeDatabaseAsync(app);
+// Migrations and demo data run while the rest of start-up goes on; requests wait for them.
+var database = app.Services.GetRequiredService<DatabaseStartup>();
+database.Start(onFailure: () =>
+{
+    Environment.ExitCode = 1;
+    app.Lifetime.StopApplication();
+});
+app.Use(async (context, next) =>
+{
+    if (!database.Ready.IsCompletedSuccessfully)
+        await database.Ready;
+    await next(context);
+});
 
 app.UseSecurityHeaders(app.Services.GetRequiredService<OidcOptions>().Origin);
 app.UseExceptionHandler();
@@ -68,17 +79,6 @@ app.MapBenchmarkEndpoints(app.Configuration);
 app.MapRazorPages();
 
 await app.RunAsync();
-
-static async Task InitializeDatabaseAsync(WebApplication app)
-{
-    var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-    await using var scope = app.Services.CreateAsyncScope();
-    var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
-    if (options.MigrateOnStartup)
-        await initializer.MigrateAsync();
-    if (options.SeedDemoData)
-        await initializer.SeedDemoDataAsync();
-}
 
 /// <summary>Exposed for WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -70,6 +70,7 @@ public static class DependencyInjection
         services.AddSingleton<CacheInvalidationInterceptor>();
         services.AddSingleton<IDatabaseErrors, DatabaseErrors>();
         services.AddScoped<DatabaseInitializer>();
+        services.AddSingleton<DatabaseStartup>();
         services.AddSingleton<DemoData>();
         services.AddSingleton<TokenIssuer>();
         return services;

@@ -1,4 +1,5 @@
 using InternalStore.Application.Orders;
+using InternalStore.Infrastructure.Persistence;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -11,7 +12,8 @@ namespace InternalStore.Infrastructure;
 /// may run it at once: each expiry is its own command, and a lost race re-runs into a no-op.
 /// </summary>
 public sealed partial class OrderExpiryWorker(IServiceScopeFactory scopes, TimeProvider clock,
-    IOptions<OrderOptions> options, ILogger<OrderExpiryWorker> logger) : PeriodicWorker(clock, logger)
+    IOptions<OrderOptions> options, ILogger<OrderExpiryWorker> logger, DatabaseStartup database)
+    : PeriodicWorker(clock, logger, database)
 {
     private const int Batch = 100;
 

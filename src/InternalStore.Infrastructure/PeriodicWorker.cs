@@ -1,3 +1,4 @@
+using InternalStore.Infrastructure.Persistence;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -7,7 +8,7 @@ namespace InternalStore.Infrastructure;
 /// A background job run every interval until the host stops. A failed round is logged and the job
 /// runs again at the next tick: a database or provider hiccup never stops the worker.
 /// </summary>
-public abstract partial class PeriodicWorker(TimeProvider clock, ILogger logger) : BackgroundService
+public abstract partial class PeriodicWorker(TimeProvider clock, ILogger logger, DatabaseStartup database) : BackgroundService
 {
     protected TimeProvider Clock { get; } = clock;
 
@@ -22,6 +23,7 @@ public abstract partial class PeriodicWorker(TimeProvider clock, ILogger logger)
     {
         if (Interval <= TimeSpan.Zero)
             return;
+        await database.Ready.WaitAsync(stoppingToken); // no round before the database is migrated
         using var timer = new PeriodicTimer(Interval, Clock);
         if (RunAtStart)
             await RunGuardedAsync(stoppingToken);

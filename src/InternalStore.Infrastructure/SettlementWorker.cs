@@ -1,5 +1,6 @@
 using InternalStore.Application.Checkout;
 using InternalStore.Infrastructure.Payments;
+using InternalStore.Infrastructure.Persistence;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -13,7 +14,7 @@ namespace InternalStore.Infrastructure;
 /// payment outcomes only move forward.
 /// </summary>
 public sealed class SettlementWorker(IServiceScopeFactory scopes, TimeProvider clock, IOptions<StripeOptions> options,
-    ILogger<SettlementWorker> logger) : PeriodicWorker(clock, logger)
+    ILogger<SettlementWorker> logger, DatabaseStartup database) : PeriodicWorker(clock, logger, database)
 {
     protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.WorkerIntervalSeconds);
 

@@ -41,7 +41,9 @@ public abstract class StoreFactory : WebApplicationFactory<Program>, IAsyncLifet
         if (WithStripe)
             _stripe = await FakeStripe.StartAsync();
         ConnectionString = await CreateDatabaseAsync();
-        _ = Services; // builds the host now: migrations and seeding run once per factory
+        // Builds the host now and waits for its migrations and seeding (once per factory), which
+        // run beside the rest of start-up: tests may use the database directly before any request.
+        await Services.GetRequiredService<InternalStore.Infrastructure.Persistence.DatabaseStartup>().Ready;
     }
 
     async Task IAsyncLifetime.DisposeAsync()
