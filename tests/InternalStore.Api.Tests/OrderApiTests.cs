@@ -238,6 +238,26 @@ public abstract class OrderApiTests(StoreFactory store)
     }
 
     [Fact]
+    public async Task A_quote_sees_the_buyers_own_orders_and_cancellations_at_once()
+    {
+        // Quotes read the buyer's past purchases and allowance from the read cache: an order or a
+        // cancellation committed by this process must empty it before the next quote.
+        var client = store.ClientFor(new Identity("C9001", ["employee"]));
+        async Task<JsonElement> QuoteViolationsAsync() =>
+            (await (await client.PostJsonAsync("/api/quotes", Cart(("HDP-01", 3)))).AssertJsonAsync(HttpStatusCode.OK))
+            .GetProperty("violations");
+        Assert.Equal(0, (await QuoteViolationsAsync()).GetArrayLength());
+
+        var order = await (await client.SendAsync(Order(Cart(("HDP-01", 2))))).AssertJsonAsync(HttpStatusCode.Created);
+        var afterOrder = await QuoteViolationsAsync();
+        await (await client.PostAsync($"/api/orders/{order.GetProperty("id").GetGuid()}/cancel", null)).AssertJsonAsync(HttpStatusCode.OK);
+        var afterCancel = await QuoteViolationsAsync();
+
+        Assert.Equal(1, afterOrder.EnumerateArray().Single().GetProperty("remaining").GetInt32());
+        Assert.Equal(0, afterCancel.GetArrayLength());
+    }
+
+    [Fact]
     public async Task A_valid_quote_token_locks_the_price_and_a_tampered_one_is_refused()
     {
         var sku = await NewProductAsync(10);

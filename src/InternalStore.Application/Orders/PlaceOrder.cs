@@ -40,12 +40,15 @@ public sealed class PlaceOrderHandler(IStoreDb db, CartPricer pricer, PricingFac
     {
         var caller = command.Caller;
         var hash = RequestHash(command);
-        var earlier = await db.Orders.AsNoTracking().Include(o => o.Lines).Include(o => o.History)
-            .FirstOrDefaultAsync(o => o.BuyerId == caller.Subject && o.IdempotencyKey == command.IdempotencyKey,
-                cancellationToken);
+        // A retry is rare: look for the key with a narrow query, and load the whole order only when found.
+        var earlier = await db.Orders.AsNoTracking()
+            .Where(o => o.BuyerId == caller.Subject && o.IdempotencyKey == command.IdempotencyKey)
+            .Select(o => new { o.Id, o.RequestHash })
+            .FirstOrDefaultAsync(cancellationToken);
         if (earlier is not null)
             return earlier.RequestHash == hash
-                ? new PlaceOrderResult(earlier.ToDto(), Created: false)
+                ? new PlaceOrderResult((await db.Orders.AsNoTracking().Include(o => o.Lines).Include(o => o.History)
+                    .SingleAsync(o => o.Id == earlier.Id, cancellationToken)).ToDto(), Created: false)
                 : throw new IdempotencyKeyReusedException(command.IdempotencyKey!);
 
         var quoted = command.QuoteToken is null ? null : CheckToken(command);

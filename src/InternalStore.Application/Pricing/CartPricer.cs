@@ -71,15 +71,20 @@ public sealed class CartPricer(IStoreDb db, PricingFacts facts, ReadCache cache,
             }
             else
             {
-                var (used, reserved) = await facts.AllowanceAsync(employee.Id, asOf.Year, cancellationToken);
+                // A quote may read the buyer's use from the cache (emptied when this process commits an
+                // order or ledger change); an order locks the ledger instead, so it never trusts a stale one.
+                var (used, reserved) = await cache.GetOrAddAsync($"allowance:{employee.Id}:{asOf.Year}",
+                    ct => facts.AllowanceAsync(employee.Id, asOf.Year, ct), cancellationToken, CacheRegion.Usage);
                 taken = used + reserved;
             }
 
             // Past purchases matter only to quantity limits on the cart's SKUs.
             var limited = rules.Policy.QuantityLimits.Any(l => products.ContainsKey(l.Sku));
-            var purchases = limited
-                ? await facts.PurchasesAsync(employee.Id, asOf, PricingFacts.LongestWindow(rules.Policy), cancellationToken)
-                : [];
+            var window = PricingFacts.LongestWindow(rules.Policy);
+            var purchases = !limited ? []
+                : lockForOrder ? await facts.PurchasesAsync(employee.Id, asOf, window, cancellationToken)
+                : await cache.GetOrAddAsync($"purchases:{employee.Id}:{asOf:yyyy-MM-dd}:{window}",
+                    ct => facts.PurchasesAsync(employee.Id, asOf, window, ct), cancellationToken, CacheRegion.Usage);
             buyer = buyer with { Buyer = PricingFacts.ToBuyer(employee, asOf, taken, purchases) };
         }
 

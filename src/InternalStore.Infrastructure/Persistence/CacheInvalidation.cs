@@ -2,6 +2,7 @@ using System.Data.Common;
 using InternalStore.Application.Common;
 using InternalStore.Domain.Access;
 using InternalStore.Domain.Catalog;
+using InternalStore.Domain.Ordering;
 using InternalStore.Domain.People;
 using InternalStore.Domain.Pricing;
 using Microsoft.EntityFrameworkCore;
@@ -11,9 +12,10 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace InternalStore.Infrastructure.Persistence;
 
 /// <summary>
-/// Empties the <see cref="ReadCache"/> when a save changes what it holds: once when the rows are
-/// written and again when their transaction commits, so that nothing read in between survives.
-/// Stock moves do not count: quotes do not read stock, and orders read it fresh.
+/// Empties a region of the <see cref="ReadCache"/> when a save changes what it holds: once when the
+/// rows are written and again when their transaction commits, so that nothing read in between
+/// survives. Stock moves do not count: quotes do not read stock, and orders read it fresh. Orders and
+/// allowance ledgers empty only the buyers' usage region.
 /// </summary>
 internal sealed class CacheInvalidationInterceptor(ReadCache cache) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
@@ -58,26 +60,34 @@ internal sealed class CacheInvalidationInterceptor(ReadCache cache) : SaveChange
 
     private static void Mark(DbContext? context)
     {
-        if (context is StoreDbContext store && context.ChangeTracker.Entries().Any(Changes))
-            store.CachedDataChanged = true;
+        if (context is not StoreDbContext store)
+            return;
+        foreach (var entry in context.ChangeTracker.Entries())
+        {
+            if (RegionChangedBy(entry) is { } region)
+                store.CachedRegionsChanged.Add(region);
+        }
     }
 
     private void Flush(DbContext? context, bool committed)
     {
-        if (context is not StoreDbContext { CachedDataChanged: true } store)
+        if (context is not StoreDbContext { CachedRegionsChanged.Count: > 0 } store)
             return;
-        cache.Invalidate();
+        foreach (var region in store.CachedRegionsChanged)
+            cache.Invalidate(region);
         if (committed)
-            store.CachedDataChanged = false;
+            store.CachedRegionsChanged.Clear();
     }
 
-    private static bool Changes(EntityEntry entry) => entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-        && entry.Entity switch
+    private static CacheRegion? RegionChangedBy(EntityEntry entry) =>
+        entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) ? null
+        : entry.Entity switch
         {
-            Product => entry.State != EntityState.Modified
-                       || entry.Properties.Any(p => p.IsModified && !StockProperties.Contains(p.Metadata.Name)),
+            Product when entry.State != EntityState.Modified
+                         || entry.Properties.Any(p => p.IsModified && !StockProperties.Contains(p.Metadata.Name)) => CacheRegion.Rules,
             PolicyVersion or StorePromotion or TransferPricingSettings or ApiKey or Company or CostCenter or Employee
-                or StockAdjustment => true,
-            _ => false,
+                or StockAdjustment => CacheRegion.Rules,
+            Order or OrderLine or AllowanceLedger => CacheRegion.Usage,
+            _ => null,
         };
 }

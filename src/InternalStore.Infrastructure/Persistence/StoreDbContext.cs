@@ -44,7 +44,7 @@ public abstract class StoreDbContext(DbContextOptions options) : DbContext(optio
         CancellationToken cancellationToken);
 
     /// <summary>Set by <see cref="CacheInvalidationInterceptor"/> until the change that made the read cache stale commits.</summary>
-    internal bool CachedDataChanged { get; set; }
+    internal HashSet<CacheRegion> CachedRegionsChanged { get; } = [];
 
     public async Task<AllowanceLedger> LockAllowanceLedgerAsync(string employeeId, int year,
         CancellationToken cancellationToken)
