@@ -7,13 +7,16 @@ namespace InternalStore.Api;
 public static class Telemetry
 {
     /// <summary>
-    /// Traces and metrics for ASP.NET Core and outgoing HTTP. They are exported over OTLP when
-    /// <c>Telemetry:OtlpEndpoint</c> (or the standard OTEL_EXPORTER_OTLP_ENDPOINT) is set.
+    /// Traces and metrics for ASP.NET Core and outgoing HTTP, exported over OTLP when
+    /// <c>Telemetry:OtlpEndpoint</c> (or the standard OTEL_EXPORTER_OTLP_ENDPOINT) is set. Without an
+    /// endpoint nothing is recorded: an activity with tags per request that nobody exports cost about
+    /// 5 % of a quote's CPU (measured with dotnet-trace under the load harness).
     /// </summary>
     public static IServiceCollection AddStoreTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         var endpoint = configuration["Telemetry:OtlpEndpoint"] ?? configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
-        var otlp = Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) ? uri : null;
+        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var otlp))
+            return services;
 
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("InternalStore.Api"))
@@ -22,8 +25,7 @@ public static class Telemetry
                 tracing.AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health"))
                     .AddHttpClientInstrumentation()
                     .AddSource("InternalStore");
-                if (otlp is not null)
-                    tracing.AddOtlpExporter(o => o.Endpoint = otlp);
+                tracing.AddOtlpExporter(o => o.Endpoint = otlp);
             })
             .WithMetrics(metrics =>
             {
@@ -31,8 +33,7 @@ public static class Telemetry
                     .AddHttpClientInstrumentation()
                     .AddRuntimeInstrumentationIfAvailable()
                     .AddMeter("InternalStore");
-                if (otlp is not null)
-                    metrics.AddOtlpExporter(o => o.Endpoint = otlp);
+                metrics.AddOtlpExporter(o => o.Endpoint = otlp);
             });
         return services;
     }

@@ -59,15 +59,12 @@ public sealed class QuoteTokens(byte[] key, TimeProvider clock)
     public static byte[] DeriveKey(string secret) =>
         HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), "internalstore quote token v1"u8);
 
-    private static string Base64Url(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static string Base64Url(byte[] bytes) => System.Buffers.Text.Base64Url.EncodeToString(bytes);
 
     private static bool TryFromBase64Url(string text, out byte[] bytes)
     {
-        var padded = text.Replace('-', '+').Replace('_', '/');
-        padded += (padded.Length % 4) switch { 2 => "==", 3 => "=", _ => "" };
-        bytes = new byte[padded.Length];
-        if (Convert.TryFromBase64String(padded, bytes, out var written))
+        bytes = new byte[System.Buffers.Text.Base64Url.GetMaxDecodedLength(text.Length)];
+        if (System.Buffers.Text.Base64Url.TryDecodeFromChars(text, bytes, out var written))
         {
             bytes = bytes[..written];
             return true;
