@@ -69,8 +69,21 @@ public static class Currencies
     public static decimal ToReadableScale(decimal amount, string currency)
     {
         var units = MinorUnits(currency);
-        var trimmed = amount / 1.0000000000000000000000000000m;
-        return trimmed.Scale >= units ? trimmed : trimmed + new decimal(0, 0, 0, false, (byte)units);
+        if (amount.Scale < units)
+            return amount + new decimal(0, 0, 0, false, (byte)units);
+        // Strip trailing zeros from the 96-bit mantissa (no decimal division: this runs for every
+        // amount of every explanation step a quote shows).
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(amount, bits);
+        var mantissa = ((UInt128)(uint)bits[2] << 64) | ((UInt128)(uint)bits[1] << 32) | (uint)bits[0];
+        var scale = amount.Scale;
+        while (scale > units && mantissa % 10 == 0)
+        {
+            mantissa /= 10;
+            scale--;
+        }
+
+        return new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), (int)(uint)(mantissa >> 64), amount < 0, scale);
     }
 
     /// <summary>True when the amount has no more decimals than the currency's minor unit allows.</summary>

@@ -88,9 +88,20 @@ public sealed class QuoteCartHandler(CartPricer pricer, QuoteTokens tokens, Time
 /// <summary>A line's explanation in the API's shape: kinds in camelCase, amounts readable.</summary>
 public static class Explanations
 {
-    public static IReadOnlyList<ExplanationStepDto> Of(PriceQuote quote, int line) =>
-        quote.Explain(line).Select(s => new ExplanationStepDto(s.RuleId,
-            char.ToLowerInvariant(s.Kind.ToString()[0]) + s.Kind.ToString()[1..],
-            Currencies.ToReadableScale(s.Before, quote.Currency), Currencies.ToReadableScale(s.After, quote.Currency),
-            s.Note)).ToList();
+    private static readonly string[] KindNames =
+        [.. Enum.GetValues<StepKind>().Select(k => char.ToLowerInvariant(k.ToString()[0]) + k.ToString()[1..])];
+
+    public static IReadOnlyList<ExplanationStepDto> Of(PriceQuote quote, int line)
+    {
+        var steps = quote.Explain(line);
+        var dtos = new ExplanationStepDto[steps.Count];
+        for (var i = 0; i < dtos.Length; i++)
+        {
+            var s = steps[i];
+            dtos[i] = new ExplanationStepDto(s.RuleId, KindNames[(int)s.Kind],
+                Currencies.ToReadableScale(s.Before, quote.Currency), Currencies.ToReadableScale(s.After, quote.Currency), s.Note);
+        }
+
+        return dtos;
+    }
 }
