@@ -470,8 +470,10 @@ public static class PricingEngine
                 Classify(request, out var tier, out _);
                 EmployeeUnitPrice(rules, facts, tier, TierMultiplier(tier), minorUnits, trace);
                 List<Violation>? ignored = null;
-                CheckQuantityLimits(PurchasesOf((EmployeeBuyer)request.Buyer, out _), facts.Sku.Limits, item, line.Quantity,
-                    request.AsOf, ref ignored, trace);
+                CheckQuantityLimits(PurchasesOf((EmployeeBuyer)request.Buyer, out var rented), facts.Sku.Limits, item,
+                    line.Quantity, request.AsOf, ref ignored, trace);
+                if (rented is not null)
+                    ArrayPool<PastPurchase>.Shared.Return(rented);
                 AddAllowance(request, quote, index, trace);
                 break;
         }

@@ -26,10 +26,17 @@ public enum CacheRegion
 /// </summary>
 public sealed class ReadCache(TimeProvider clock, IOptions<PricingOptions> options)
 {
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
-    private readonly long[] _generations = new long[Enum.GetValues<CacheRegion>().Length];
+    // One dictionary per region, so emptying a region (every committed order empties Usage) is one
+    // Clear, never a walk over the other regions' entries.
+    private readonly Region[] _regions = [.. Enum.GetValues<CacheRegion>().Select(_ => new Region())];
 
-    private sealed record Entry(object? Value, CacheRegion Region, long Generation, DateTimeOffset Expires);
+    private sealed class Region
+    {
+        public readonly ConcurrentDictionary<string, Entry> Entries = new(StringComparer.Ordinal);
+        public long Generation;
+    }
+
+    private sealed record Entry(object? Value, long Generation, DateTimeOffset Expires);
 
     public bool Enabled => options.Value.CacheSeconds > 0;
 
@@ -38,26 +45,23 @@ public sealed class ReadCache(TimeProvider clock, IOptions<PricingOptions> optio
     {
         if (!Enabled)
             return await load(cancellationToken);
+        var cached = _regions[(int)region];
         var now = clock.GetUtcNow();
-        var generation = Interlocked.Read(ref _generations[(int)region]);
-        if (_entries.TryGetValue(key, out var entry) && entry.Generation == generation && entry.Region == region
-            && entry.Expires > now)
+        var generation = Interlocked.Read(ref cached.Generation);
+        if (cached.Entries.TryGetValue(key, out var entry) && entry.Generation == generation && entry.Expires > now)
             return (T)entry.Value!;
         var value = await load(cancellationToken);
         // A value read while a change committed belongs to the old generation and is not kept.
-        if (Interlocked.Read(ref _generations[(int)region]) == generation)
-            _entries[key] = new Entry(value, region, generation, now.AddSeconds(options.Value.CacheSeconds));
+        if (Interlocked.Read(ref cached.Generation) == generation)
+            cached.Entries[key] = new Entry(value, generation, now.AddSeconds(options.Value.CacheSeconds));
         return value;
     }
 
     /// <summary>Drops every entry of a region: called after a commit that changed what it holds.</summary>
     public void Invalidate(CacheRegion region)
     {
-        Interlocked.Increment(ref _generations[(int)region]);
-        foreach (var (key, entry) in _entries)
-        {
-            if (entry.Region == region)
-                _entries.TryRemove(KeyValuePair.Create(key, entry));
-        }
+        var cached = _regions[(int)region];
+        Interlocked.Increment(ref cached.Generation);
+        cached.Entries.Clear();
     }
 }
