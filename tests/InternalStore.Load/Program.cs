@@ -5,6 +5,7 @@ using InternalStore.Load.Harness;
 // The performance harness: the API in Release on SQLite (and PostgreSQL unless --sqlite-only),
 // every scenario driven from this process over loopback, compared to ceilings of the same run.
 //   dotnet run -c Release --project tests/InternalStore.Load -- [--seconds 10] [--sqlite-only] [--write docs/benchmarks.md]
+// --only orders,employee runs those scenarios alone (catalog, external, employee, orders, mixed; ceilings always run).
 // With --console [--rounds 50]: the response time of every console page instead (SQLite, demo data).
 var seconds = IntArg("--seconds", 10);
 var root = RepositoryRoot();
@@ -16,7 +17,13 @@ Run("dotnet", $"build \"{Path.Combine(root, "src", "InternalStore.Cli")}\" -c Re
 var options = new HarnessOptions(
     Path.Combine(published, "InternalStore.Api.dll"),
     Path.Combine(root, "src", "InternalStore.Cli", "bin", "Release", "net10.0", "internalstore.dll"),
-    TimeSpan.FromSeconds(Math.Max(1, seconds / 3)), TimeSpan.FromSeconds(seconds), Postgres: !args.Contains("--sqlite-only"));
+    TimeSpan.FromSeconds(Math.Max(1, seconds / 3)), TimeSpan.FromSeconds(seconds), Postgres: !args.Contains("--sqlite-only"),
+    Only: Array.IndexOf(args, "--only") is var only and >= 0 && only + 1 < args.Length
+        ? args[only + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet()
+        : null);
+
+if (options.Only?.Except(["catalog", "external", "employee", "orders", "mixed"]).FirstOrDefault() is { } unknown)
+    throw new ArgumentException($"--only: no scenario named '{unknown}' (catalog, external, employee, orders, mixed).");
 
 var consoleOnly = args.Contains("--console");
 string table;

@@ -14,7 +14,11 @@ using Npgsql;
 namespace InternalStore.Load.Harness;
 
 public sealed record HarnessOptions(string ApiDll, string CliDll, TimeSpan Warmup, TimeSpan Duration, bool Postgres,
-    int Connections = 16, int MixedConnections = 64);
+    int Connections = 16, int MixedConnections = 64, IReadOnlySet<string>? Only = null)
+{
+    /// <summary>Whether a scenario runs: all do, unless <c>--only</c> names some (the ceilings always run).</summary>
+    public bool Runs(string scenario) => Only is null || Only.Contains(scenario);
+}
 
 /// <summary>One measured scenario, with the ceiling it is compared to and the target share of it.</summary>
 public sealed record ScenarioResult(string Store, string Scenario, int Connections, LoadResult Load, string? Versus = null,
@@ -84,17 +88,32 @@ public sealed class LoadHarness(HarnessOptions options)
 
             var ping = await Measure("ceiling", _ => Get("/bench/ping", null));
             results.Add(new ScenarioResult(store, "ceiling: GET /bench/ping (fixed ~200-byte JSON)", options.Connections, ping));
-            var catalog = await Measure("catalog", _ => Get("/api/products?pageSize=20", setup.EmployeeToken));
-            results.Add(Compared(store, "GET /api/products (page of 20)", catalog, ping, "ceiling", null));
-            var external = await Measure("external quote", _ => Post("/api/quotes", setup.Cart, apiKey: setup.StorefrontKey));
-            results.Add(Compared(store, "POST /api/quotes, 10 lines, storefront key (external)", external, ping, "ceiling", 0.70));
-            var employee = await Measure("employee quote", _ => Post("/api/quotes", setup.Cart, setup.EmployeeToken));
-            results.Add(Compared(store, "POST /api/quotes, 10 lines, employee token", employee, ping, "ceiling", 0.50));
+            if (options.Runs("catalog"))
+            {
+                var catalog = await Measure("catalog", _ => Get("/api/products?pageSize=20", setup.EmployeeToken));
+                results.Add(Compared(store, "GET /api/products (page of 20)", catalog, ping, "ceiling", null));
+            }
+
+            if (options.Runs("external"))
+            {
+                var external = await Measure("external quote", _ => Post("/api/quotes", setup.Cart, apiKey: setup.StorefrontKey));
+                results.Add(Compared(store, "POST /api/quotes, 10 lines, storefront key (external)", external, ping, "ceiling", 0.70));
+            }
+
+            if (options.Runs("employee"))
+            {
+                var employee = await Measure("employee quote", _ => Post("/api/quotes", setup.Cart, setup.EmployeeToken));
+                results.Add(Compared(store, "POST /api/quotes, 10 lines, employee token", employee, ping, "ceiling", 0.50));
+            }
 
             LoadResult ceiling;
             string versus;
             double target;
-            if (rawDatabase is null)
+            if (!options.Runs("orders"))
+            {
+                (ceiling, versus, target) = (ping, "", 0);
+            }
+            else if (rawDatabase is null)
             {
                 ceiling = await Measure("EF insert", _ => Post("/bench/insert", "{}", null, HttpStatusCode.Created));
                 results.Add(new ScenarioResult(store, "ceiling: POST /bench/insert (one row through EF Core)", options.Connections, ceiling));
@@ -108,11 +127,18 @@ public sealed class LoadHarness(HarnessOptions options)
                 (versus, target) = ("raw commits", 0.40);
             }
 
-            var orders = await Measure("orders", i => Order(setup, i));
-            results.Add(Compared(store, "POST /api/orders (1 line, 8 products, department buyers, unique keys)", orders, ceiling, versus, target));
-            var mixed = await Measure("mixed", i => Mixed(setup, i), options.MixedConnections);
-            results.Add(Compared(store, "mixed: 45 % catalog, 45 % employee quotes, 10 % orders", mixed, ping, "ceiling", null,
-                options.MixedConnections));
+            if (options.Runs("orders"))
+            {
+                var orders = await Measure("orders", i => Order(setup, i));
+                results.Add(Compared(store, "POST /api/orders (1 line, 8 products, department buyers, unique keys)", orders, ceiling, versus, target));
+            }
+
+            if (options.Runs("mixed"))
+            {
+                var mixed = await Measure("mixed", i => Mixed(setup, i), options.MixedConnections);
+                results.Add(Compared(store, "mixed: 45 % catalog, 45 % employee quotes, 10 % orders", mixed, ping, "ceiling", null,
+                    options.MixedConnections));
+            }
             peakRss = api.PeakRssMegabytes();
         }
 
