@@ -44,4 +44,26 @@ public sealed class SqliteTransactionTests(SqliteStoreFactory store) : IClassFix
 
         Assert.Equal("wal", mode);
     }
+
+    [Fact]
+    public async Task Every_open_of_a_pooled_connection_keeps_the_stores_pragmas()
+    {
+        // The pragmas run once per physical connection; each query below opens and closes the
+        // context's connection, and the pool hands the same or another physical one back.
+        for (var round = 0; round < 3; round++)
+        {
+            await using var scope = store.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<StoreDbContext>();
+            for (var open = 0; open < 3; open++)
+            {
+                Assert.Equal(1L, await db.Database.SqlQueryRaw<long>("SELECT foreign_keys AS Value FROM pragma_foreign_keys").SingleAsync());
+                Assert.Equal(1L, await db.Database.SqlQueryRaw<long>("SELECT synchronous AS Value FROM pragma_synchronous").SingleAsync());
+                Assert.Equal(5000L, await db.Database.SqlQueryRaw<long>("SELECT timeout AS Value FROM pragma_busy_timeout").SingleAsync());
+            }
+
+            var orphan = await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO order_status_changes (\"OrderId\", \"To\", \"By\", \"At\", \"Reason\") VALUES ('00000000-0000-0000-0000-000000000001', 'Paid', 'test', 0, 'orphan')"));
+            Assert.Equal(19, orphan.SqliteErrorCode); // SQLITE_CONSTRAINT: the foreign key holds
+        }
+    }
 }
