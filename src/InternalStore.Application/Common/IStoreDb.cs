@@ -60,4 +60,11 @@ public interface IStoreDb
     ChangeTracker ChangeTracker { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Saves the tracked inserts and updates like <see cref="SaveChangesAsync"/> (same rows, same
+    /// concurrency checks, same exceptions), in one command whose SQL is built once per entity type.
+    /// For hot paths that add and change plain rows; it refuses deletes.
+    /// </summary>
+    Task<int> WriteChangesAsync(CancellationToken cancellationToken);
 }

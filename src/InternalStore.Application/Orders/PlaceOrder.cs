@@ -17,8 +17,14 @@ namespace InternalStore.Application.Orders;
 /// and lines), reserving stock and allowance in the same transaction. The idempotency key makes a
 /// retry return the first order.
 /// </summary>
+/// <remarks>
+/// Runs its own transaction so that what needs no lock happens before it: the request's hash, the
+/// quote token's check and the look-up of an earlier order with the same key, and after it the
+/// response. On SQLite a transaction holds the one write lock, so whatever runs inside it runs one
+/// order at a time.
+/// </remarks>
 public sealed record PlaceOrderCommand(Caller Caller, string? IdempotencyKey, IReadOnlyList<QuoteLineRequest>? Lines,
-    string? QuoteToken) : ICommand<PlaceOrderResult>;
+    string? QuoteToken) : ICommand<PlaceOrderResult>, IRunsOwnTransactions;
 
 public sealed record PlaceOrderResult(OrderDto Order, bool Created);
 
@@ -34,24 +40,47 @@ public sealed class PlaceOrderValidator : AbstractValidator<PlaceOrderCommand>
 }
 
 public sealed class PlaceOrderHandler(IStoreDb db, CartPricer pricer, PricingFacts facts, QuoteTokens tokens,
-    TimeProvider clock, IOptions<OrderOptions> options) : ICommandHandler<PlaceOrderCommand, PlaceOrderResult>
+    TimeProvider clock, IOptions<OrderOptions> options, TransactionRunner transactions)
+    : ICommandHandler<PlaceOrderCommand, PlaceOrderResult>
 {
     public async ValueTask<PlaceOrderResult> Handle(PlaceOrderCommand command, CancellationToken cancellationToken)
     {
-        var caller = command.Caller;
         var hash = RequestHash(command);
+        if (await EarlierAsync(command, hash, cancellationToken) is { } replay)
+            return replay;
+        var quoted = command.QuoteToken is null ? null : CheckToken(command);
+
+        // A concurrent request with the same key can commit between the look-up above and this
+        // transaction: the insert then loses on the unique key, and the runner's second attempt
+        // finds the winner's order here.
+        var attempt = 0;
+        var (order, earlier) = await transactions.RunAsync(async ct =>
+            ++attempt > 1 && await EarlierAsync(command, hash, ct) is { } winner
+                ? (null, winner)
+                : (await PlaceAsync(command, hash, quoted, ct), (PlaceOrderResult?)null), cancellationToken);
+        return earlier ?? new PlaceOrderResult(order!.ToDto(), Created: true);
+    }
+
+    /// <summary>The order an earlier request with the same key placed; a different request with that key is refused.</summary>
+    private async Task<PlaceOrderResult?> EarlierAsync(PlaceOrderCommand command, string hash, CancellationToken cancellationToken)
+    {
         // A retry is rare: look for the key with a narrow query, and load the whole order only when found.
         var earlier = await db.Orders.AsNoTracking()
-            .Where(o => o.BuyerId == caller.Subject && o.IdempotencyKey == command.IdempotencyKey)
+            .Where(o => o.BuyerId == command.Caller.Subject && o.IdempotencyKey == command.IdempotencyKey)
             .Select(o => new { o.Id, o.RequestHash })
             .FirstOrDefaultAsync(cancellationToken);
-        if (earlier is not null)
-            return earlier.RequestHash == hash
-                ? new PlaceOrderResult((await db.Orders.AsNoTracking().Include(o => o.Lines).Include(o => o.History)
-                    .SingleAsync(o => o.Id == earlier.Id, cancellationToken)).ToDto(), Created: false)
-                : throw new IdempotencyKeyReusedException(command.IdempotencyKey!);
+        if (earlier is null)
+            return null;
+        return earlier.RequestHash == hash
+            ? new PlaceOrderResult((await db.Orders.AsNoTracking().Include(o => o.Lines).Include(o => o.History)
+                .SingleAsync(o => o.Id == earlier.Id, cancellationToken)).ToDto(), Created: false)
+            : throw new IdempotencyKeyReusedException(command.IdempotencyKey!);
+    }
 
-        var quoted = command.QuoteToken is null ? null : CheckToken(command);
+    private async Task<Order> PlaceAsync(PlaceOrderCommand command, string hash, QuoteClaims? quoted,
+        CancellationToken cancellationToken)
+    {
+        var caller = command.Caller;
         var now = clock.GetUtcNow();
         var priced = await pricer.PriceAsync(caller, command.Lines!, DateOnly.FromDateTime(now.UtcDateTime),
             lockForOrder: true, cancellationToken);
@@ -97,8 +126,8 @@ public sealed class PlaceOrderHandler(IStoreDb db, CartPricer pricer, PricingFac
         var order = Order.Place(kind, caller.Subject, priced.Buyer.Company!, seller, priced.Buyer.CostCenter, quote.Currency, lines,
             allowanceReserved, now, TimeSpan.FromMinutes(options.Value.HoldMinutes), command.IdempotencyKey!, hash);
         db.Orders.Add(order);
-        await db.SaveChangesAsync(cancellationToken);
-        return new PlaceOrderResult(order.ToDto(), Created: true);
+        await db.WriteChangesAsync(cancellationToken);
+        return order;
     }
 
     private QuoteClaims CheckToken(PlaceOrderCommand command)

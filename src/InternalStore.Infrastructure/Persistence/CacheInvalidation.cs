@@ -8,6 +8,7 @@ using InternalStore.Domain.Pricing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace InternalStore.Infrastructure.Persistence;
 
@@ -57,6 +58,15 @@ internal sealed class CacheInvalidationInterceptor(ReadCache cache) : SaveChange
         Flush(eventData.Context, committed: true);
         return Task.CompletedTask;
     }
+
+    /// <summary>What <see cref="SavingChanges"/> does, for rows written without SaveChanges (<see cref="DirectWrites"/>).</summary>
+    internal static void Marking(StoreDbContext context) => Mark(context);
+
+    /// <summary>What <see cref="SavedChanges"/> does, for rows written without SaveChanges.</summary>
+    internal static void Written(StoreDbContext context) =>
+        context.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?
+            .OfType<CacheInvalidationInterceptor>().FirstOrDefault()
+            ?.Flush(context, committed: context.Database.CurrentTransaction is null);
 
     private static void Mark(DbContext? context)
     {
