@@ -63,8 +63,8 @@ public interface IStoreDb
 
     /// <summary>
     /// Saves the tracked inserts and updates like <see cref="SaveChangesAsync"/> (same rows, same
-    /// concurrency checks, same exceptions), in one command whose SQL is built once per entity type.
-    /// For hot paths that add and change plain rows; it refuses deletes.
+    /// concurrency checks, same exceptions, all or nothing), one statement per row with SQL built once
+    /// per entity type. For hot paths that add and change plain rows; it refuses deletes.
     /// </summary>
     Task<int> WriteChangesAsync(CancellationToken cancellationToken);
 }

@@ -44,16 +44,20 @@ internal static class DirectWrites
 
         if (entries.Count == 0)
             return 0;
-        // Principals before their dependents, so foreign keys hold after every statement.
-        entries.Sort((a, b) => (a.State == EntityState.Added ? Depth(a.Metadata) : int.MaxValue)
-            .CompareTo(b.State == EntityState.Added ? Depth(b.Metadata) : int.MaxValue));
+        // Principals before their dependents, so foreign keys hold after every statement; otherwise in
+        // the order the rows were tracked (a stable sort), as SaveChanges inserts them.
+        entries = entries.OrderBy(e => e.State == EntityState.Added ? Depth(e.Metadata) : int.MaxValue).ToList();
 
         var sql = db.GetService<ISqlGenerationHelper>();
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
+        // Like SaveChanges: all rows or none, in a transaction of its own when the caller has none.
+        await using var own = db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(cancellationToken)
+            : null;
         try
         {
-            var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
             var statements = new List<Statement>(entries.Count);
             await using (var parameters = connection.CreateCommand())
             {
@@ -122,6 +126,8 @@ internal static class DirectWrites
                 }
             }
 
+            if (own is not null)
+                await own.CommitAsync(cancellationToken);
             db.ChangeTracker.AcceptAllChanges();
             CacheInvalidationInterceptor.Written(db);
             return entries.Count;
