@@ -56,6 +56,10 @@ public sealed class ApiProcess : IAsyncDisposable
             catch (HttpRequestException)
             {
             }
+            catch (TaskCanceledException)
+            {
+                // One poll timed out: requests wait for migrations, which a busy machine slows down.
+            }
 
             if (process.HasExited)
                 throw new InvalidOperationException($"The API exited with code {process.ExitCode} before answering.");
