@@ -115,7 +115,7 @@ internal static class DirectWrites
                 var plan = Inserts[entry.Metadata];
                 for (var c = 0; c < plan.Generated.Length; c++)
                 {
-                    var property = entry.Property(plan.Generated[c].Name);
+                    var property = entry.Property(plan.Generated[c]);
                     var mapping = plan.Generated[c].GetRelationalTypeMapping();
                     var value = values[c] is DBNull ? null : values[c];
                     if (mapping.Converter is { } converter)
