@@ -26,6 +26,7 @@ public sealed class LoadHarnessSmokeTests
         {
             Assert.True(s.Load.Requests > 0, $"{s.Scenario}: no request succeeded");
             Assert.Equal(0, s.Load.Errors);
+            Assert.True(s.Load.ServerCpuMicroseconds > 0, $"{s.Scenario}: the API process's CPU time was not measured");
         });
         Assert.True(report.PeakRssMb > 0);
         Assert.Contains("| SQLite | POST /api/orders", LoadHarness.Markdown(reports), StringComparison.Ordinal);

@@ -6,13 +6,23 @@ using InternalStore.Load.Harness;
 // every scenario driven from this process over loopback, compared to ceilings of the same run.
 //   dotnet run -c Release --project tests/InternalStore.Load -- [--seconds 10] [--sqlite-only] [--write docs/benchmarks.md]
 // --only orders,employee runs those scenarios alone (catalog, external, employee, orders, mixed; ceilings always run).
+// --published DIR: run that published API instead of publishing this tree (compare builds in turn).
 // With --console [--rounds 50]: the response time of every console page instead (SQLite, demo data).
 var seconds = IntArg("--seconds", 10);
 var root = RepositoryRoot();
 // The API as it is deployed: published in Release, ReadyToRun (precompiled, so it starts faster).
-var published = Path.Combine(Path.GetTempPath(), "internalstore-load-api");
-Console.WriteLine("Publishing the API (Release, ReadyToRun) and building the CLI...");
-Run("dotnet", $"publish \"{Path.Combine(root, "src", "InternalStore.Api")}\" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o \"{published}\" -v quiet -nologo");
+// --published DIR runs an API published before (to compare two builds in turn on the same machine).
+var publishedArg = Array.IndexOf(args, "--published");
+var published = publishedArg >= 0 && publishedArg + 1 < args.Length
+    ? Path.GetFullPath(args[publishedArg + 1])
+    : Path.Combine(Path.GetTempPath(), "internalstore-load-api");
+if (publishedArg < 0)
+{
+    Console.WriteLine("Publishing the API (Release, ReadyToRun)...");
+    Run("dotnet", $"publish \"{Path.Combine(root, "src", "InternalStore.Api")}\" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o \"{published}\" -v quiet -nologo");
+}
+
+Console.WriteLine("Building the CLI...");
 Run("dotnet", $"build \"{Path.Combine(root, "src", "InternalStore.Cli")}\" -c Release -v quiet -nologo");
 var options = new HarnessOptions(
     Path.Combine(published, "InternalStore.Api.dll"),

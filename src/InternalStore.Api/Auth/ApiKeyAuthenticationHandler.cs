@@ -13,7 +13,6 @@ public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IStoreDb db,
     ReadCache cache) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -30,7 +29,8 @@ public sealed class ApiKeyAuthenticationHandler(
 
         var hash = ApiKey.HashOf(secret);
         // Revoking a key empties this process's cache at once; other processes follow within Pricing:CacheSeconds.
-        var key = await cache.GetOrAddAsync($"apikey:{hash}", ct => db.ApiKeys.AsNoTracking()
+        // The store is resolved only on a cache miss: a known key costs no DbContext lease.
+        var key = await cache.GetOrAddAsync($"apikey:{hash}", ct => Context.RequestServices.GetRequiredService<IStoreDb>().ApiKeys.AsNoTracking()
             .Where(k => k.Hash == hash)
             .Select(k => new KnownKey(k.Id, k.Name, k.RevokedAt))
             .FirstOrDefaultAsync(ct), Context.RequestAborted);

@@ -26,10 +26,10 @@ public static class CatalogEndpoints
         return app;
     }
 
-    private static async Task<Ok<Page<ProductDto>>> ListProducts(HttpContext http, ISender sender,
+    private static async Task<GeneratedOk<Page<ProductDto>>> ListProducts(HttpContext http, ISender sender,
         string? category, string? q, int? page, int? pageSize, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new ListProductsQuery(http.User.ToCaller(), category, q, page ?? 1,
-            pageSize ?? Paging.DefaultPageSize), ct));
+        new(await sender.Send(new ListProductsQuery(http.User.ToCaller(), category, q, page ?? 1,
+            pageSize ?? Paging.DefaultPageSize), ct), ApiJsonContext.Default.PageProductDto);
 
     private static async Task<Ok<ProductDto>> GetProduct(HttpContext http, ISender sender, string sku,
         CancellationToken ct) =>

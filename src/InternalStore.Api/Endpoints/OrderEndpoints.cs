@@ -24,14 +24,14 @@ public static class OrderEndpoints
         return app;
     }
 
-    private static async Task<Results<Created<OrderDto>, Ok<OrderDto>>> Place(HttpContext http, ISender sender,
+    private static async Task<Results<GeneratedCreated<OrderDto>, GeneratedOk<OrderDto>>> Place(HttpContext http, ISender sender,
         PlaceOrderRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken ct)
     {
         var result = await sender.Send(new PlaceOrderCommand(http.User.ToCaller(), idempotencyKey, request.Lines,
             request.QuoteToken), ct);
         return result.Created
-            ? TypedResults.Created($"/api/orders/{result.Order.Id}", result.Order)
-            : TypedResults.Ok(result.Order);
+            ? new GeneratedCreated<OrderDto>($"/api/orders/{result.Order.Id}", result.Order, ApiJsonContext.Default.OrderDto)
+            : new GeneratedOk<OrderDto>(result.Order, ApiJsonContext.Default.OrderDto);
     }
 
     private static async Task<Ok<Page<OrderDto>>> List(HttpContext http, ISender sender, string? status, string? buyer,

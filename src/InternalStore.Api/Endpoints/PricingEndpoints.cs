@@ -29,9 +29,9 @@ public static class PricingEndpoints
     private static async Task<Ok<Application.People.MeDto>> Me(HttpContext http, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new Application.People.GetMeQuery(http.User.ToCaller()), ct));
 
-    private static async Task<Ok<QuoteDto>> Quote(HttpContext http, ISender sender, QuoteRequest request,
+    private static async Task<GeneratedOk<QuoteDto>> Quote(HttpContext http, ISender sender, QuoteRequest request,
         CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new QuoteCartQuery(http.User.ToCaller(), request.Lines), ct));
+        new(await sender.Send(new QuoteCartQuery(http.User.ToCaller(), request.Lines), ct), ApiJsonContext.Default.QuoteDto);
 
     private static async Task<Ok<Application.Benefits.MyBenefitsDto>> MyBenefits(HttpContext http, ISender sender,
         CancellationToken ct) =>

@@ -112,7 +112,7 @@ public sealed class PlaceOrderHandler(IStoreDb db, CartPricer pricer, PricingFac
                 : (quoted.Lines[i].UnitPrice, quoted.Lines[i].LineTotal, quoted.Lines[i].AllowanceTaken);
             var orderLine = new OrderLine(line.Sku, product.Name, quantity, line.ListPrice, unitPrice, lineTotal,
                 line.ListPrice * quantity - lineTotal, allowance,
-                JsonSerializer.Serialize(Explanations.Of(quote, i), PricingFacts.Json), product.UnitCost);
+                JsonSerializer.Serialize(Explanations.Of(quote, i), PricingJson.Options), product.UnitCost);
             orderLine.PricedForBenefits(external?.Lines[i].UnitPrice ?? line.ListPrice, product.SupplyKind);
             lines.Add(orderLine);
         }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using InternalStore.Application.Common;
 using InternalStore.Domain.Ordering;
 using InternalStore.Domain.People;
@@ -125,5 +124,4 @@ public sealed class PricingFacts(IStoreDb db)
             dto.IntercompanyMarkupPercent);
     }
 
-    internal static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
 }

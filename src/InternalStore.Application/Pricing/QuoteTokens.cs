@@ -31,7 +31,7 @@ public sealed class QuoteTokens(byte[] key, TimeProvider clock)
 {
     public string Sign(QuoteClaims claims)
     {
-        var payload = JsonSerializer.SerializeToUtf8Bytes(claims, PricingFacts.Json);
+        var payload = JsonSerializer.SerializeToUtf8Bytes(claims, PricingJson.Options);
         return Base64Url(payload) + "." + Base64Url(HMACSHA256.HashData(key, payload));
     }
 
@@ -44,7 +44,7 @@ public sealed class QuoteTokens(byte[] key, TimeProvider clock)
             return QuoteTokenCheck.Invalid;
         try
         {
-            claims = JsonSerializer.Deserialize<QuoteClaims>(payload, PricingFacts.Json);
+            claims = JsonSerializer.Deserialize<QuoteClaims>(payload, PricingJson.Options);
         }
         catch (JsonException)
         {

@@ -70,6 +70,13 @@ public sealed class ApiProcess : IAsyncDisposable
         throw new TimeoutException("The API did not answer within 90 s.");
     }
 
+    /// <summary>CPU time the process has used so far (user and system, all threads).</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     /// <summary>Peak resident memory of the process so far (VmHWM), in MB; NaN where /proc is not there.</summary>
     public double PeakRssMegabytes()
     {

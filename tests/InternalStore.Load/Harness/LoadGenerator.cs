@@ -5,8 +5,10 @@ namespace InternalStore.Load.Harness;
 /// <summary>One request of a scenario; true when the answer is the expected one.</summary>
 public delegate Task<bool> Send(HttpClient client, CancellationToken cancellationToken);
 
+/// <param name="ServerCpuMicroseconds">CPU time the API process spent per request of the throughput run
+/// (user and system, all its threads): steadier than req/s on a machine the generator shares.</param>
 public sealed record LoadResult(double RequestsPerSecond, double P50Ms, double P99Ms, long Requests, long Errors,
-    double LatencyRate);
+    double LatencyRate, double ServerCpuMicroseconds = double.NaN);
 
 /// <summary>
 /// A load generator over HTTP/1.1 keep-alive connections. Throughput is measured closed-loop (each
@@ -18,7 +20,7 @@ public sealed record LoadResult(double RequestsPerSecond, double P50Ms, double P
 public sealed class LoadGenerator(Uri baseAddress, int connections)
 {
     public async Task<LoadResult> RunAsync(Func<int, Send> scenario, TimeSpan warmup, TimeSpan duration,
-        CancellationToken cancellationToken = default)
+        Func<TimeSpan>? serverCpu = null, CancellationToken cancellationToken = default)
     {
         using var handler = new SocketsHttpHandler
         {
@@ -28,12 +30,14 @@ public sealed class LoadGenerator(Uri baseAddress, int connections)
         };
         using var client = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
         await ClosedLoopAsync(client, scenario, warmup, cancellationToken);
+        var cpuBefore = serverCpu?.Invoke();
         var (done, errors, elapsed) = await ClosedLoopAsync(client, scenario, duration, cancellationToken);
+        var cpu = serverCpu is null || done == 0 ? double.NaN : (serverCpu() - cpuBefore!.Value).TotalMicroseconds / done;
         var rate = done / elapsed.TotalSeconds;
         var latencyRate = Math.Max(1, rate * 0.8);
         var latencies = await OpenLoopAsync(client, scenario, latencyRate, duration, cancellationToken);
         latencies.Sort();
-        return new LoadResult(rate, Percentile(latencies, 0.50), Percentile(latencies, 0.99), done, errors, latencyRate);
+        return new LoadResult(rate, Percentile(latencies, 0.50), Percentile(latencies, 0.99), done, errors, latencyRate, cpu);
     }
 
     private async Task<(long Done, long Errors, TimeSpan Elapsed)> ClosedLoopAsync(HttpClient client, Func<int, Send> scenario,

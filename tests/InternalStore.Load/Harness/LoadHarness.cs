@@ -81,8 +81,9 @@ public sealed class LoadHarness(HarnessOptions options)
             async Task<LoadResult> Measure(string name, Func<int, Send> scenario, int? connections = null)
             {
                 var generator = new LoadGenerator(api.BaseAddress, connections ?? options.Connections);
-                var result = await generator.RunAsync(scenario, options.Warmup, options.Duration);
-                log($"{store}: {name}: {result.RequestsPerSecond:0} req/s, p50 {result.P50Ms:0.0} ms, p99 {result.P99Ms:0.0} ms, {result.Errors} errors");
+                var result = await generator.RunAsync(scenario, options.Warmup, options.Duration, api.CpuTime);
+                log($"{store}: {name}: {result.RequestsPerSecond:0} req/s, p50 {result.P50Ms:0.0} ms, p99 {result.P99Ms:0.0} ms, "
+                    + $"API CPU {result.ServerCpuMicroseconds:0} µs/request, {result.Errors} errors");
                 return result;
             }
 
@@ -313,8 +314,8 @@ public sealed class LoadHarness(HarnessOptions options)
     public static string Markdown(IReadOnlyList<StoreReport> reports)
     {
         var text = new StringBuilder();
-        text.AppendLine("| store | scenario | conns | req/s | p50 | p99 | errors | share of | share | target |");
-        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---|---:|---|");
+        text.AppendLine("| store | scenario | conns | req/s | p50 | p99 | API CPU per request | errors | share of | share | target |");
+        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---|---:|---|");
         foreach (var report in reports)
         {
             foreach (var s in report.Scenarios)
@@ -322,7 +323,7 @@ public sealed class LoadHarness(HarnessOptions options)
                 var share = s.Share is { } x ? $"{x * 100:0} %" : "";
                 var target = s.Target is { } t ? $">= {t * 100:0} % {(s.Met == true ? "met" : "NOT met")}" : "";
                 text.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {s.Store} | {s.Scenario} | {s.Connections} | {s.Load.RequestsPerSecond:0} | {s.Load.P50Ms:0.0} ms | {s.Load.P99Ms:0.0} ms | {s.Load.Errors} | {s.Versus} | {share} | {target} |");
+                    $"| {s.Store} | {s.Scenario} | {s.Connections} | {s.Load.RequestsPerSecond:0} | {s.Load.P50Ms:0.0} ms | {s.Load.P99Ms:0.0} ms | {Cpu(s.Load)} | {s.Load.Errors} | {s.Versus} | {share} | {target} |");
             }
         }
 
@@ -334,4 +335,7 @@ public sealed class LoadHarness(HarnessOptions options)
                 $"| {r.Store} | {r.PeakRssMb:0} MB {(r.PeakRssMb < 200 ? "(target < 200 met)" : "(target < 200 NOT met)")} | {r.FirstStart.TotalMilliseconds:0} ms | {r.Restart.TotalMilliseconds:0} ms {(r.Restart.TotalSeconds < 1.5 ? "(target < 1.5 s met)" : "(target < 1.5 s NOT met)")} |");
         return text.ToString();
     }
+
+    private static string Cpu(LoadResult load) =>
+        double.IsNaN(load.ServerCpuMicroseconds) ? "" : string.Create(CultureInfo.InvariantCulture, $"{load.ServerCpuMicroseconds:0} µs");
 }
