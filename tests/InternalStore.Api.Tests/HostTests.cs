@@ -28,10 +28,19 @@ public abstract class HostTests(StoreFactory store)
         var paths = document.GetProperty("paths");
         Assert.True(paths.TryGetProperty("/api/products", out _));
         Assert.True(paths.TryGetProperty("/api/products/{sku}/stock", out _));
+        // Routes that write with the generated serializer describe their responses as Ok<T>/Created<T> do.
+        Assert.Contains("QuoteDto", Schema(paths, "/api/quotes", "post", "200"), StringComparison.Ordinal);
+        Assert.Contains("OrderDto", Schema(paths, "/api/orders", "post", "201"), StringComparison.Ordinal);
+        Assert.Contains("OrderDto", Schema(paths, "/api/orders", "post", "200"), StringComparison.Ordinal);
+        Assert.Contains("PageOfProductDto", Schema(paths, "/api/products", "get", "200"), StringComparison.Ordinal);
         var schemes = document.GetProperty("components").GetProperty("securitySchemes");
         Assert.True(schemes.TryGetProperty("Bearer", out _));
         Assert.True(schemes.TryGetProperty("ApiKey", out _));
     }
+
+    private static string Schema(System.Text.Json.JsonElement paths, string path, string method, string status) =>
+        paths.GetProperty(path).GetProperty(method).GetProperty("responses").GetProperty(status)
+            .GetProperty("content").GetProperty("application/json").GetProperty("schema").GetRawText();
 
     [Fact]
     public async Task The_scalar_ui_is_served()
