@@ -14,6 +14,14 @@ namespace InternalStore.Infrastructure;
 
 public static class DependencyInjection
 {
+    /// <summary>
+    /// <c>skus.Contains(p.Sku)</c> as one array parameter (SQLite json_each, PostgreSQL = ANY), as EF
+    /// Core did before 10. EF 10's default, a parameter per element, makes the SQL depend on the list's
+    /// length, so EF generates it again on every execution (seen in the order profile, inside the
+    /// SQLite write gate); one parameter keeps one cached command per query.
+    /// </summary>
+    private const ParameterTranslationMode CollectionsAsOneParameter = ParameterTranslationMode.Parameter;
+
     /// <summary>Everything the API and the CLI share: application layer, database, identity.</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
@@ -44,7 +52,7 @@ public static class DependencyInjection
                 var sqlite = SqliteConnectionSetup.ConnectionString(connectionString, database);
                 // Pooled: a context's internal services are set up once, not per request.
                 services.AddDbContextPool<SqliteStoreDbContext>((sp, options) => options
-                    .UseSqlite(sqlite)
+                    .UseSqlite(sqlite, sqliteOptions => sqliteOptions.UseParameterizedCollectionMode(CollectionsAsOneParameter))
                     .AddInterceptors(new SqlitePragmaInterceptor(), sp.GetRequiredService<CacheInvalidationInterceptor>())
                     .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
                 services.AddScoped<StoreDbContext>(sp => sp.GetRequiredService<SqliteStoreDbContext>());
@@ -55,7 +63,7 @@ public static class DependencyInjection
                     throw new InvalidOperationException(
                         "Database:Provider is postgres but ConnectionStrings:Store is empty (environment variable ConnectionStrings__Store).");
                 services.AddDbContextPool<PostgresStoreDbContext>((sp, options) => options
-                    .UseNpgsql(connectionString)
+                    .UseNpgsql(connectionString, npgsqlOptions => npgsqlOptions.UseParameterizedCollectionMode(CollectionsAsOneParameter))
                     .AddInterceptors(sp.GetRequiredService<CacheInvalidationInterceptor>())
                     .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
                 services.AddScoped<StoreDbContext>(sp => sp.GetRequiredService<PostgresStoreDbContext>());

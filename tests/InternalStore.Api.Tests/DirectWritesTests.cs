@@ -46,6 +46,21 @@ public abstract class DirectWritesTests(StoreFactory store)
     }
 
     [Fact]
+    public async Task A_list_of_skus_is_one_parameter_so_the_sql_is_the_same_for_every_length()
+    {
+        await using var scope = store.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<StoreDbContext>();
+        string Sql(List<string> skus) => string.Join('\n', db.Products.Where(p => skus.Contains(p.Sku)).ToQueryString()
+            .Split('\n').Where(line => !line.StartsWith(".param", StringComparison.Ordinal) && !line.StartsWith("--", StringComparison.Ordinal)));
+
+        // One cached command per query: EF does not generate the SQL again for each list length.
+        Assert.Equal(Sql(["A"]), Sql(["A", "B", "C"]));
+        var (first, second) = (await NewProductAsync(), await NewProductAsync());
+        await using var tx = await db.Database.BeginTransactionAsync();
+        Assert.Equal(new[] { first, second }.Order(), (await db.LockProductsAsync([second, first, "NO-SUCH"], CancellationToken.None)).Select(p => p.Sku));
+    }
+
+    [Fact]
     public async Task What_was_written_is_tracked_as_saved_with_the_keys_the_database_gave()
     {
         await using var scope = store.Services.CreateAsyncScope();
@@ -55,6 +70,7 @@ public abstract class DirectWritesTests(StoreFactory store)
         db.Orders.Add(order);
 
         Assert.Equal(4, await db.WriteChangesAsync(CancellationToken.None)); // order, two lines, one status change
+        Assert.True(db.ChangeTracker.AutoDetectChangesEnabled); // turned off for the write only
 
         Assert.All(db.ChangeTracker.Entries(), e => Assert.Equal(EntityState.Unchanged, e.State));
         Assert.All(order.Lines, l => Assert.True(l.Id > 0));

@@ -29,6 +29,22 @@ internal static class DirectWrites
     public static async Task<int> WriteAsync(StoreDbContext db, CancellationToken cancellationToken)
     {
         db.ChangeTracker.DetectChanges();
+        // Once is enough: every Entries() call (here and in the cache marking) would scan the tracked
+        // graph again while automatic detection is on.
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await WriteDetectedAsync(db, cancellationToken);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    private static async Task<int> WriteDetectedAsync(StoreDbContext db, CancellationToken cancellationToken)
+    {
         var entries = new List<EntityEntry>();
         foreach (var entry in db.ChangeTracker.Entries())
         {
