@@ -31,9 +31,6 @@ builder.Services.Configure<JsonOptions>(options =>
     // A number is a JSON number: "2" is not a quantity, and a price is never read from a string.
     options.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
     options.SerializerOptions.AllowTrailingCommas = false;
-    // The default encoder, as the generated serializers of the busiest routes use (ApiJsonContext):
-    // '<', '>', '&', quotes and non-ASCII are \u escapes on every route alike (the same JSON values).
-    options.SerializerOptions.Encoder = null;
     options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
 });
 builder.Services.AddOpenApi(options => options.AddDocumentTransformer<SecuritySchemesTransformer>());
