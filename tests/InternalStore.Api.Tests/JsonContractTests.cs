@@ -71,7 +71,25 @@ public sealed class JsonContractTests(SqliteStoreFactory store) : IClassFixture<
             System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(value, value.GetType(), ReflectionOnly(api))),
             System.Text.Json.Nodes.JsonNode.Parse(generated)), generated);
         Assert.Equal(JsonSerializer.Serialize(value, value.GetType(), ReflectionOnly(api, defaultEncoder: true)), generated);
-        Assert.NotNull(ApiJsonContext.Default.QuoteDto.SerializeHandler);
+    }
+
+    [Fact]
+    public async Task The_catalog_page_is_written_by_the_generated_serializer_and_a_single_product_by_the_shared_options()
+    {
+        var sku = "JSON-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        (await store.ClientFor(Identity.Catalog).PostJsonAsync("/api/products", new
+        {
+            sku, name = $"Café {sku}", description = "escaping probe", category = "office", listPrice = 3.00m, unitCost = 1.00m,
+            currency = "USD", employeeDiscount = true, active = true, stockOnHand = 1,
+        })).EnsureSuccessStatusCode();
+        var client = store.ClientFor(Identity.Employee);
+
+        // The escaping tells the two writers apart: the generated one's default encoder writes \u00E9.
+        var page = await client.GetStringAsync($"/api/products?q={sku}");
+        var single = await client.GetStringAsync($"/api/products/{sku}");
+
+        Assert.Contains($"\"name\":\"Caf\\u00E9 {sku}\"", page, StringComparison.Ordinal);
+        Assert.Contains($"\"name\":\"Café {sku}\"", single, StringComparison.Ordinal);
     }
 
     [Fact]

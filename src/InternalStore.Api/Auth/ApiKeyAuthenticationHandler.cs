@@ -30,7 +30,8 @@ public sealed class ApiKeyAuthenticationHandler(
         var hash = ApiKey.HashOf(secret);
         // Revoking a key empties this process's cache at once; other processes follow within Pricing:CacheSeconds.
         // The store is resolved only on a cache miss: a known key costs no DbContext lease.
-        var key = await cache.GetOrAddAsync($"apikey:{hash}", ct => Context.RequestServices.GetRequiredService<IStoreDb>().ApiKeys.AsNoTracking()
+        var key = await cache.GetOrAddAsync($"apikey:{hash}", ct => Context.RequestServices.GetRequiredService<IStoreDb>()
+            .ApiKeys.AsNoTracking()
             .Where(k => k.Hash == hash)
             .Select(k => new KnownKey(k.Id, k.Name, k.RevokedAt))
             .FirstOrDefaultAsync(ct), Context.RequestAborted);

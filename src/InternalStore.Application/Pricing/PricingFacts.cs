@@ -123,5 +123,4 @@ public sealed class PricingFacts(IStoreDb db)
             dto.CategoryMarkups.Select(m => new CategoryMarkup(m.Category, m.MarkupPercent)).ToList(),
             dto.IntercompanyMarkupPercent);
     }
-
 }
