@@ -16,6 +16,7 @@ public static class DependencyInjection
             options.PipelineBehaviors =
             [
                 typeof(LoggingBehavior<,>),
+                typeof(OrganisationBehavior<,>),
                 typeof(ValidationBehavior<,>),
                 typeof(TransactionBehavior<,>),
             ];
@@ -31,6 +32,8 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<Common.TransactionRunner>();
         services.AddSingleton<Common.ReadCache>();
+        services.AddScoped<Authority.OrganisationAuthority>();
+        services.AddScoped<Orders.OrderAccess>();
         services.AddScoped<Pricing.PricingFacts>();
         services.AddScoped<Pricing.CartPricer>();
         services.AddScoped<Policies.PolicyDocument>();

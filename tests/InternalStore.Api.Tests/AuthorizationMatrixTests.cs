@@ -165,6 +165,98 @@ public abstract class AuthorizationMatrixTests(StoreFactory store)
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 
+    /// <summary>
+    /// The organisation axis: for every route, callers of the parent, of each subsidiary and of a
+    /// company outside the group with valid claims get past authorization wherever their role is
+    /// admitted; a token naming a company, cost centre or affiliate the organisation does not confirm
+    /// (or lacking the claim its role needs) is refused with 403 <c>unknown-organisation</c> naming the claim.
+    /// </summary>
+    [Fact]
+    public async Task Every_route_holds_each_caller_to_its_part_of_the_organisation()
+    {
+        await AddCompanyOutsideTheGroupAsync();
+        const string dept = "department-buyer", affiliate = "affiliate-buyer";
+        var refused = new (Identity Who, string Claim)[]
+        {
+            (new Identity("D1200", [dept], "ABC", "CC-9999"), "cost_center"), // a cost centre nobody has
+            (new Identity("D1200", [dept], "ABC", "CC-2000"), "cost_center"), // XYZ's cost centre
+            (new Identity("D1200", [dept], "NOPE", "CC-1200"), "company"),
+            (new Identity("D1200", [dept], "ABC"), "cost_center"), // the role's claim is missing
+            (new Identity("A3001", [affiliate], "ABC", Affiliate: "QRS"), "affiliate"), // a company of another group
+            (new Identity("A3001", [affiliate], "ABC", Affiliate: "NOPE"), "affiliate"),
+            (new Identity("A3001", [affiliate], "JKL", Affiliate: "JKL"), "affiliate"), // the seller itself
+            (new Identity("A3001", [affiliate], "QRS", Affiliate: "XYZ"), "affiliate"), // a seller of another group
+            (new Identity("H9001", ["hr"], "NOPE"), "company"),
+            (new Identity("H9001", ["hr"], null), "company"),
+            (new Identity("F9001", ["finance"], "NOPE"), "company"),
+            (new Identity("C9001", ["catalog"], "NOPE"), "company"),
+            (new Identity("E1001", ["employee"], "XYZ"), "company"), // the roster says ABC
+            (new Identity("E1001", ["employee"], "ABC", CostCenter: "CC-2000"), "cost_center"),
+        };
+        var valid = new[]
+        {
+            Identity.GroupHr, Identity.GroupFinance, Identity.Hr, Identity.Finance, new Identity("H2001", ["hr"], "XYZ"),
+            new Identity("F2001", ["finance"], "XYZ"), new Identity("H7001", ["hr"], "QRS"), new Identity("F7001", ["finance"], "QRS"),
+            new Identity("C7001", ["catalog"], "QRS"), new Identity("D2000", [dept], "XYZ", "CC-2000"), Identity.DepartmentBuyer,
+            Identity.AffiliateBuyer, new Identity("A3002", [affiliate], "JKL", Affiliate: "ABC"), new Identity("A3003", [affiliate], null, Affiliate: "XYZ"),
+            Identity.OtherCompanyEmployee,
+        };
+
+        var failures = new List<string>();
+        var client = store.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        foreach (var route in DiscoveredRoutes().Where(r => Routes.ContainsKey(r) && Routes[r] is not (Access.Public or Access.ConsolePage))
+                     .Order(StringComparer.Ordinal))
+        {
+            foreach (var (who, claim) in refused)
+            {
+                using var response = await SendAsync(client, route, who);
+                var status = (int)response.StatusCode;
+                var body = await response.Content.ReadAsStringAsync();
+                var code = status == 403 ? System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("code").GetString() : null;
+                if (!Allows(Routes[route], who.Roles))
+                {
+                    if (status != 403)
+                        failures.Add($"{route} as {who} {who.Company}/{who.CostCenter}/{who.Affiliate}: {status}, expected 403");
+                }
+                else if (status != 403 || code != "unknown-organisation"
+                         || System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("claim").GetString() != claim)
+                {
+                    failures.Add($"{route} as {who} {who.Company}/{who.CostCenter}/{who.Affiliate}: {status} {body}, expected 403 unknown-organisation for '{claim}'");
+                }
+            }
+
+            foreach (var who in valid)
+            {
+                using var response = await SendAsync(client, route, who);
+                var status = (int)response.StatusCode;
+                var ok = Allows(Routes[route], who.Roles) ? status is not (401 or 403) and < 500 : status == 403;
+                if (!ok)
+                    failures.Add($"{route} as {who} of {who.Company}: {status} {await response.Content.ReadAsStringAsync()}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpClient client, string route, Identity who)
+    {
+        using var request = Request(route);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", store.Token(who));
+        return await client.SendAsync(request);
+    }
+
+    /// <summary>QRS: a company of another group, known to the store (its people have valid tokens) but outside JKL.</summary>
+    private async Task AddCompanyOutsideTheGroupAsync()
+    {
+        await using var scope = store.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Application.Common.IStoreDb>();
+        if (!await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Companies, c => c.Code == "QRS"))
+        {
+            db.Companies.Add(new Domain.People.Company("QRS", "QRS Outside Group", null));
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+    }
+
     private static bool Allows(Access access, string[] roles) => access switch
     {
         Access.AnyCaller => roles.Length > 0,

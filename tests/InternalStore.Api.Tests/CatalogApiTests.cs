@@ -88,7 +88,8 @@ public abstract class CatalogApiTests(StoreFactory store)
     [InlineData("affiliate-buyer")]
     public async Task Unit_cost_is_hidden_from_callers_without_catalog_or_finance(string role)
     {
-        var client = store.ClientFor(new Identity("P1", [role]));
+        var client = store.ClientFor(new Identity("P1", [role], CostCenter: role == "department-buyer" ? "CC-1200" : null,
+            Affiliate: role == "affiliate-buyer" ? "XYZ" : null));
 
         var one = await client.GetStringAsync("/api/products/LAP-13");
         var page = await client.GetStringAsync("/api/products?pageSize=100");

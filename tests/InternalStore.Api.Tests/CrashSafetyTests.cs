@@ -81,7 +81,7 @@ public abstract class CrashSafetyTests
 
         Assert.True(acknowledged.Count >= 40, $"only {acknowledged.Count} orders were placed before the deadline");
         await using var restarted = await ApiProcess.StartAsync(Dll, environment);
-        using var finance = Client(restarted.BaseAddress, Token("F9001", "finance", "ABC"));
+        using var finance = Client(restarted.BaseAddress, Token("F0001", "finance", "JKL"));
         foreach (var (id, quantity) in acknowledged)
         {
             var order = await finance.GetFromJsonAsync<JsonElement>($"/api/orders/{id}");
@@ -194,7 +194,7 @@ public abstract class CrashSafetyTests
 
         Assert.True(refundsAcknowledged.Count >= 8, $"only {refundsAcknowledged.Count} refunds were acknowledged before the deadline");
         await using var restarted = await ApiProcess.StartAsync(Dll, environment);
-        using var finance = Client(restarted.BaseAddress, Token("F9001", "finance", "ABC"));
+        using var finance = Client(restarted.BaseAddress, Token("F0001", "finance", "JKL"));
 
         // After the restart the workers finish what was left: every acknowledged refund reaches Stripe,
         // every succeeded payment is recorded.

@@ -94,7 +94,7 @@ public sealed class MultiInstanceTests(Xunit.Abstractions.ITestOutputHelper outp
 
         Assert.True(placed.Count >= 30, $"only {placed.Count} orders placed; statuses {string.Join(", ", statuses)}");
         Assert.DoesNotContain(statuses.Keys, s => s >= 500);
-        using var finance = Client(hosts[1], Token("F9001", "finance", "ABC"));
+        using var finance = Client(hosts[1], Token("F0001", "finance", "JKL"));
         var orders = await SettledOrdersAsync(finance, placed, stripe);
 
         // The load produced every kind of outcome, or the checks below would prove little.

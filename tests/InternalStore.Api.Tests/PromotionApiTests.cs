@@ -97,19 +97,24 @@ public abstract class PromotionApiTests(StoreFactory store)
     }
 
     [Fact]
-    public async Task Finance_sets_the_markups_and_department_prices_follow()
+    public async Task Group_finance_sets_the_markups_and_department_prices_follow()
     {
-        var finance = store.ClientFor(Identity.Finance);
-        var current = await (await finance.GetAsync("/api/finance/transfer-pricing")).AssertJsonAsync(HttpStatusCode.OK);
+        var finance = store.ClientFor(Identity.GroupFinance);
+        var current = await (await store.ClientFor(Identity.Finance).GetAsync("/api/finance/transfer-pricing")).AssertJsonAsync(HttpStatusCode.OK);
         Assert.Equal(5m, current.GetProperty("defaultMarkupPercent").GetDecimal());
         Assert.Equal(14.91m, await QuotedUnitPriceAsync(Identity.DepartmentBuyer, "BLK-01")); // 14.20 + 5 %
-
-        await (await finance.PutAsJsonAsync("/api/finance/transfer-pricing", new
+        var markups = new
         {
             defaultMarkupPercent = 10m,
             intercompanyMarkupPercent = 12m,
             categoryMarkups = new[] { new { category = "electronics", markupPercent = 3m } },
-        })).AssertJsonAsync(HttpStatusCode.OK);
+        };
+        // The markups are the group's: a subsidiary's finance reads them but does not set them.
+        await (await store.ClientFor(Identity.Finance).PutAsJsonAsync("/api/finance/transfer-pricing", markups))
+            .AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        Assert.Equal(14.91m, await QuotedUnitPriceAsync(Identity.DepartmentBuyer, "BLK-01"));
+
+        await (await finance.PutAsJsonAsync("/api/finance/transfer-pricing", markups)).AssertJsonAsync(HttpStatusCode.OK);
 
         Assert.Equal(15.62m, await QuotedUnitPriceAsync(Identity.DepartmentBuyer, "BLK-01")); // 14.20 + 10 %
         Assert.Equal(15.90m, await QuotedUnitPriceAsync(Identity.AffiliateBuyer, "BLK-01")); // 14.20 + 12 %

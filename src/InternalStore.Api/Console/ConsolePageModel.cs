@@ -1,5 +1,6 @@
 using FluentValidation;
 using InternalStore.Api.Auth;
+using InternalStore.Application.Authority;
 using InternalStore.Application.Common;
 using InternalStore.Domain.Common;
 using Mediator;
@@ -66,23 +67,32 @@ public abstract class ConsolePageModel(ISender sender) : PageModel
     public string? ErrorFor(string field) =>
         ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
 
-    /// <summary>An unknown id (or one the caller may not see) is a plain 404 page.</summary>
+    /// <summary>
+    /// An unknown id (or one the caller may not see) is a plain 404 page; a session whose claims the
+    /// organisation does not confirm, or an action outside the caller's scope, a plain 403 page.
+    /// </summary>
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         ArgumentNullException.ThrowIfNull(next);
         var executed = await next();
-        if (executed.Exception is NotFoundException notFound)
+        var (status, title) = executed.Exception switch
         {
-            executed.ExceptionHandled = true;
-            executed.Result = new ContentResult
-            {
-                StatusCode = StatusCodes.Status404NotFound,
-                ContentType = "text/html; charset=utf-8",
-                Content = $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title>"
-                    + "<link rel=\"stylesheet\" href=\"/console/console.css\"></head><body><main><h1>Not found</h1><p>"
-                    + System.Net.WebUtility.HtmlEncode(notFound.Message) + "</p><p><a href=\"/console\">Console home</a></p></main></body></html>",
-            };
-        }
+            NotFoundException => (StatusCodes.Status404NotFound, "Not found"),
+            UnknownOrganisationException or ForbiddenException => (StatusCodes.Status403Forbidden, "Not yours to see"),
+            _ => (0, ""),
+        };
+        if (status == 0)
+            return;
+        executed.ExceptionHandled = true;
+        executed.Result = new ContentResult
+        {
+            StatusCode = status,
+            ContentType = "text/html; charset=utf-8",
+            Content = $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title}</title>"
+                + $"<link rel=\"stylesheet\" href=\"/console/console.css\"></head><body><main><h1>{title}</h1><p>"
+                + System.Net.WebUtility.HtmlEncode(executed.Exception!.Message)
+                + "</p><p><a href=\"/console\">Console home</a></p></main></body></html>",
+        };
     }
 
     protected IActionResult Csv(string content, string fileName) =>

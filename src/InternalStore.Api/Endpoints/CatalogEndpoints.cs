@@ -60,9 +60,9 @@ public static class CatalogEndpoints
             : TypedResults.Created($"/api/products/{Uri.EscapeDataString(sku)}/stock", result.Adjustment);
     }
 
-    private static async Task<Ok<Page<StockAdjustmentDto>>> ListStockAdjustments(ISender sender, string sku,
+    private static async Task<Ok<Page<StockAdjustmentDto>>> ListStockAdjustments(HttpContext http, ISender sender, string sku,
         int? page, int? pageSize, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new ListStockAdjustmentsQuery(sku, page ?? 1,
+        TypedResults.Ok(await sender.Send(new ListStockAdjustmentsQuery(http.User.ToCaller(), sku, page ?? 1,
             pageSize ?? Paging.DefaultPageSize), ct));
 }
 

@@ -38,7 +38,7 @@ public static class FinanceEndpoints
         if (period is null)
             throw new InternalStore.Domain.Common.DomainValidationException("validation", "period",
                 "period is the pay date, YYYY-MM-DD.");
-        var deductions = await sender.Send(new ListPayrollDeductionsQuery(period.Value), ct);
+        var deductions = await sender.Send(new ListPayrollDeductionsQuery(http.User.ToCaller(), period.Value), ct);
         return WantsCsv(http)
             ? TypedResults.Text(FinanceCsv.PayrollDeductions(deductions), "text/csv")
             : TypedResults.Ok(deductions);
@@ -46,15 +46,15 @@ public static class FinanceEndpoints
 
     private static async Task<IResult> Chargebacks(HttpContext http, ISender sender, string? month, CancellationToken ct)
     {
-        var statement = await sender.Send(new GetChargebackStatementQuery(month), ct);
+        var statement = await sender.Send(new GetChargebackStatementQuery(http.User.ToCaller(), month), ct);
         return WantsCsv(http)
             ? TypedResults.Text(FinanceCsv.Chargebacks(statement), "text/csv")
             : TypedResults.Ok(statement);
     }
 
-    private static async Task<Ok<Page<InvoiceDto>>> Invoices(ISender sender, string? status, int? page, int? pageSize,
+    private static async Task<Ok<Page<InvoiceDto>>> Invoices(HttpContext http, ISender sender, string? status, int? page, int? pageSize,
         CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new ListInvoicesQuery(status, page ?? 1,
+        TypedResults.Ok(await sender.Send(new ListInvoicesQuery(http.User.ToCaller(), status, page ?? 1,
             Math.Clamp(pageSize ?? Paging.DefaultPageSize, 1, Paging.MaxPageSize)), ct));
 
     private static async Task<Ok<InvoiceDto>> Settle(HttpContext http, ISender sender, Guid id, CancellationToken ct) =>
@@ -64,15 +64,15 @@ public static class FinanceEndpoints
     {
         if (period is null)
             throw new InternalStore.Domain.Common.DomainValidationException("validation", "period", "period is the pay date, YYYY-MM-DD.");
-        var benefits = await sender.Send(new ListTaxableBenefitsQuery(period.Value), ct);
+        var benefits = await sender.Send(new ListTaxableBenefitsQuery(http.User.ToCaller(), period.Value), ct);
         return WantsCsv(http)
             ? TypedResults.Text(FinanceCsv.TaxableBenefits(benefits), "text/csv")
             : TypedResults.Ok(benefits);
     }
 
-    private static async Task<Ok<GrossProfitRatesDto>> GrossProfit(ISender sender, TimeProvider clock, int? year,
+    private static async Task<Ok<GrossProfitRatesDto>> GrossProfit(HttpContext http, ISender sender, TimeProvider clock, int? year,
         CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new GetGrossProfitRatesQuery(year ?? clock.GetUtcNow().Year), ct));
+        TypedResults.Ok(await sender.Send(new GetGrossProfitRatesQuery(http.User.ToCaller(), year ?? clock.GetUtcNow().Year), ct));
 
     private static async Task<Ok<GrossProfitRateDto>> SetGrossProfit(HttpContext http, ISender sender,
         GrossProfitRequest request, CancellationToken ct) =>

@@ -60,6 +60,6 @@ public static class PeopleEndpoints
         CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetEmployeeAuditQuery(http.User.ToCaller(), id), ct));
 
-    private static async Task<Ok<IReadOnlyList<CompanyDto>>> ListCompanies(ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new ListCompaniesQuery(), ct));
+    private static async Task<Ok<IReadOnlyList<CompanyDto>>> ListCompanies(HttpContext http, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ListCompaniesQuery(http.User.ToCaller()), ct));
 }

@@ -22,9 +22,9 @@ public static class PricingEndpoints
         return app;
     }
 
-    private static async Task<Ok<Application.Storefront.StorefrontRulesDto>> StorefrontRules(ISender sender,
+    private static async Task<Ok<Application.Storefront.StorefrontRulesDto>> StorefrontRules(HttpContext http, ISender sender,
         CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new Application.Storefront.GetStorefrontRulesQuery(), ct));
+        TypedResults.Ok(await sender.Send(new Application.Storefront.GetStorefrontRulesQuery(http.User.ToCaller()), ct));
 
     private static async Task<Ok<Application.People.MeDto>> Me(HttpContext http, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new Application.People.GetMeQuery(http.User.ToCaller()), ct));

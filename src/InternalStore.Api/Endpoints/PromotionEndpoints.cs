@@ -22,8 +22,8 @@ public static class PromotionEndpoints
         return app;
     }
 
-    private static async Task<Ok<IReadOnlyList<PromotionDto>>> List(ISender sender, DateOnly? activeOn, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new ListPromotionsQuery(activeOn), ct));
+    private static async Task<Ok<IReadOnlyList<PromotionDto>>> List(HttpContext http, ISender sender, DateOnly? activeOn, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ListPromotionsQuery(http.User.ToCaller(), activeOn), ct));
 
     private static async Task<Results<Created<PromotionDto>, Ok<PromotionDto>>> Create(HttpContext http, ISender sender,
         PromotionRequest request, CancellationToken ct)
@@ -38,13 +38,17 @@ public static class PromotionEndpoints
         CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new UpdatePromotionCommand(http.User.ToCaller(), id, request), ct));
 
-    private static async Task<Ok<TransferPricingDto>> GetTransferPricing(ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new GetTransferPricingQuery(), ct));
+    private static async Task<Ok<TransferPricingDto>> GetTransferPricing(HttpContext http, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetTransferPricingQuery(http.User.ToCaller()), ct));
 
-    private static async Task<Ok<TransferPricingDto>> UpdateTransferPricing(ISender sender, UpdateTransferPricingCommand request,
-        CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(request, ct));
+    private static async Task<Ok<TransferPricingDto>> UpdateTransferPricing(HttpContext http, ISender sender,
+        TransferPricingRequest request, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new UpdateTransferPricingCommand(http.User.ToCaller(), request.DefaultMarkupPercent,
+            request.IntercompanyMarkupPercent, request.CategoryMarkups), ct));
 }
+
+public sealed record TransferPricingRequest(decimal? DefaultMarkupPercent, decimal? IntercompanyMarkupPercent,
+    IReadOnlyList<CategoryMarkupDto?>? CategoryMarkups);
 
 public sealed record PromotionRequest(string? Id, string? Sku, string? Category, decimal? Percent, string? Audience,
     DateOnly? From, DateOnly? To)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FluentValidation;
+using InternalStore.Application.Authority;
 using InternalStore.Application.Checkout;
 using InternalStore.Application.Common;
 using InternalStore.Domain.Common;
@@ -29,6 +30,7 @@ public sealed partial class ProblemDetailsExceptionHandler(
             BadHttpRequestException bad => FromBadRequest(bad),
             NotFoundException notFound => Problem(404, "not-found", "Not found.", notFound.Message),
             ForbiddenException forbidden => Problem(403, "forbidden", "Forbidden.", forbidden.Message),
+            UnknownOrganisationException unknown => UnknownOrganisation(unknown),
             ConflictException conflict => Problem(409, conflict.Code, "Conflict.", conflict.Message),
             IdempotencyKeyReusedException reused => Problem(422, "idempotency-key-reused",
                 "Idempotency key reused.", reused.Message),
@@ -55,6 +57,14 @@ public sealed partial class ProblemDetailsExceptionHandler(
             ProblemDetails = problem,
             Exception = exception,
         });
+    }
+
+    private static ProblemDetails UnknownOrganisation(UnknownOrganisationException unknown)
+    {
+        var problem = Problem(403, "unknown-organisation", "The token names no part of the organisation you may act for.",
+            unknown.Message, new Dictionary<string, string[]> { [unknown.Claim] = [unknown.Message] });
+        problem.Extensions["claim"] = unknown.Claim;
+        return problem;
     }
 
     private static ProblemDetails Unavailable(HttpContext http, PaymentProviderUnavailableException unavailable)

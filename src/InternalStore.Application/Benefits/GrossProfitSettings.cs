@@ -1,3 +1,4 @@
+using InternalStore.Application.Authority;
 using FluentValidation;
 using InternalStore.Application.Common;
 using InternalStore.Domain.Benefits;
@@ -16,14 +17,22 @@ public sealed record GrossProfitHistoryDto(string Company, string LineOfBusiness
 public sealed record GrossProfitRatesDto(int Year, IReadOnlyList<GrossProfitRateDto> Rates, IReadOnlyList<GrossProfitHistoryDto> History);
 
 /// <summary>Each company's gross profit percentage per line of business for a year, where it comes from, and every setting made.</summary>
-public sealed record GetGrossProfitRatesQuery(int Year) : IQuery<GrossProfitRatesDto>;
+public sealed record GetGrossProfitRatesQuery(Caller Caller, int Year) : IQuery<GrossProfitRatesDto>, ICallerMessage;
 
-public sealed class GetGrossProfitRatesHandler(IStoreDb db, GrossProfitRates rates)
+public sealed class GetGrossProfitRatesValidator : AbstractValidator<GetGrossProfitRatesQuery>
+{
+    public GetGrossProfitRatesValidator() => RuleFor(x => x.Year).InclusiveBetween(2000, 2100).OverridePropertyName("year");
+}
+
+/// <remarks>The companies of the caller's scope only, with their settings' history.</remarks>
+public sealed class GetGrossProfitRatesHandler(IStoreDb db, OrganisationAuthority authority, GrossProfitRates rates)
     : IQueryHandler<GetGrossProfitRatesQuery, GrossProfitRatesDto>
 {
     public async ValueTask<GrossProfitRatesDto> Handle(GetGrossProfitRatesQuery query, CancellationToken cancellationToken)
     {
-        var companies = await db.Companies.AsNoTracking().OrderBy(c => c.Code).ToListAsync(cancellationToken);
+        var visible = (await authority.ScopeOfAsync(query.Caller, cancellationToken)).Companies.ToList();
+        var companies = await db.Companies.AsNoTracking().Where(c => visible.Contains(c.Code)).OrderBy(c => c.Code)
+            .ToListAsync(cancellationToken);
         var result = new List<GrossProfitRateDto>();
         foreach (var company in companies)
         {
@@ -34,7 +43,8 @@ public sealed class GetGrossProfitRatesHandler(IStoreDb db, GrossProfitRates rat
             }
         }
 
-        var history = await db.GrossProfitRates.AsNoTracking().Where(r => r.Year == query.Year).OrderBy(r => r.Id)
+        var history = await db.GrossProfitRates.AsNoTracking()
+            .Where(r => r.Year == query.Year && visible.Contains(r.CompanyCode)).OrderBy(r => r.Id)
             .ToListAsync(cancellationToken);
         return new GrossProfitRatesDto(query.Year, result, history.Select(r => new GrossProfitHistoryDto(r.CompanyCode,
             Name(r.LineOfBusiness), r.Year, r.Percent, r.SetBy, r.Reason, r.SetAt)).ToList());
@@ -45,7 +55,7 @@ public sealed class GetGrossProfitRatesHandler(IStoreDb db, GrossProfitRates rat
 
 /// <summary>Finance sets a gross profit percentage (audited: every setting is kept with who, when and why).</summary>
 public sealed record SetGrossProfitRateCommand(Caller Caller, string? Company, string? LineOfBusiness, int? Year,
-    decimal? Percent, string? Reason) : ICommand<GrossProfitRateDto>;
+    decimal? Percent, string? Reason) : ICommand<GrossProfitRateDto>, ICallerMessage;
 
 public sealed class SetGrossProfitRateValidator : AbstractValidator<SetGrossProfitRateCommand>
 {
@@ -59,12 +69,16 @@ public sealed class SetGrossProfitRateValidator : AbstractValidator<SetGrossProf
     }
 }
 
-public sealed class SetGrossProfitRateHandler(IStoreDb db, TimeProvider clock) : ICommandHandler<SetGrossProfitRateCommand, GrossProfitRateDto>
+public sealed class SetGrossProfitRateHandler(IStoreDb db, OrganisationAuthority authority, TimeProvider clock)
+    : ICommandHandler<SetGrossProfitRateCommand, GrossProfitRateDto>
 {
     public async ValueTask<GrossProfitRateDto> Handle(SetGrossProfitRateCommand command, CancellationToken cancellationToken)
     {
-        if (!await db.Companies.AnyAsync(c => c.Code == command.Company, cancellationToken))
+        var scope = await authority.ScopeOfAsync(command.Caller, cancellationToken);
+        if (!scope.Chart.HasCompany(command.Company!))
             throw new DomainValidationException("validation", "company", $"There is no company '{command.Company}'.");
+        if (!scope.Covers(command.Company))
+            throw new ForbiddenException($"Finance of {command.Caller.Company} cannot set the gross profit of {command.Company}.");
         var kind = command.LineOfBusiness == "service" ? SupplyKind.Service : SupplyKind.Goods;
         var rate = new GrossProfitRate(command.Company!, kind, command.Year!.Value, command.Percent!.Value,
             command.Caller.Subject, command.Reason!, clock.GetUtcNow());

@@ -1,3 +1,4 @@
+using InternalStore.Application.Authority;
 using InternalStore.Application.Checkout;
 using InternalStore.Application.Common;
 using InternalStore.Domain.Common;
@@ -16,15 +17,22 @@ public sealed record TaxableBenefitsDto(DateOnly Period, string Rule, string Cur
     decimal TaxableExcess);
 
 /// <summary>Per employee, the discounts booked in a pay period and their taxable excess: what payroll reports as wages.</summary>
-public sealed record ListTaxableBenefitsQuery(DateOnly Period) : IQuery<TaxableBenefitsDto>;
+public sealed record ListTaxableBenefitsQuery(Caller Caller, DateOnly Period) : IQuery<TaxableBenefitsDto>, ICallerMessage;
 
-public sealed class ListTaxableBenefitsHandler(IStoreDb db, BenefitRecorder recorder, IOptions<PayrollOptions> payroll,
+/// <remarks>Only the employees of the caller's companies: names and amounts are personal data.</remarks>
+public sealed class ListTaxableBenefitsHandler(IStoreDb db, OrganisationAuthority authority, BenefitRecorder recorder,
+    IOptions<PayrollOptions> payroll,
     IOptions<Pricing.PricingOptions> pricing) : IQueryHandler<ListTaxableBenefitsQuery, TaxableBenefitsDto>
 {
     public async ValueTask<TaxableBenefitsDto> Handle(ListTaxableBenefitsQuery query, CancellationToken cancellationToken)
     {
         new PayrollCalendar(payroll.Value.PeriodsPerMonth).RequirePayDate(query.Period, "period");
-        var entries = await db.BenefitEntries.AsNoTracking().Where(e => e.Period == query.Period).ToListAsync(cancellationToken);
+        var companies = (await authority.ScopeOfAsync(query.Caller, cancellationToken)).Companies.ToList();
+        var entries = await (from b in db.BenefitEntries.AsNoTracking()
+                             where b.Period == query.Period
+                             join e in db.Employees.AsNoTracking() on b.EmployeeId equals e.Id
+                             where companies.Contains(e.CompanyCode)
+                             select b).ToListAsync(cancellationToken);
         var ids = entries.Select(e => e.EmployeeId).Distinct().ToList();
         var names = await db.Employees.AsNoTracking().Where(e => ids.Contains(e.Id))
             .ToDictionaryAsync(e => e.Id, e => e.Name, cancellationToken);
@@ -44,7 +52,7 @@ public sealed record MyBenefitsDto(int Year, string Rule, string Currency, decim
     decimal TaxableExcess, IReadOnlyList<BenefitPeriodDto> Periods);
 
 /// <summary>The caller's discounts this year, how much of them is tax-free and what payroll reports as taxable, by pay period.</summary>
-public sealed record GetMyBenefitsQuery(Caller Caller) : IQuery<MyBenefitsDto>;
+public sealed record GetMyBenefitsQuery(Caller Caller) : IQuery<MyBenefitsDto>, ICallerMessage;
 
 public sealed class GetMyBenefitsHandler(IStoreDb db, BenefitRecorder recorder, TimeProvider clock,
     IOptions<Pricing.PricingOptions> pricing) : IQueryHandler<GetMyBenefitsQuery, MyBenefitsDto>

@@ -1,3 +1,4 @@
+using InternalStore.Application.Authority;
 using FluentValidation;
 using InternalStore.Application.Common;
 using InternalStore.Domain.Catalog;
@@ -9,7 +10,7 @@ namespace InternalStore.Application.Catalog;
 
 /// <summary>Moves stock by a signed delta with a reason. An idempotency key makes a retry safe.</summary>
 public sealed record AdjustStockCommand(Caller Caller, string Sku, int? Delta, string? Reason, string? IdempotencyKey)
-    : ICommand<StockAdjustmentResult>;
+    : ICommand<StockAdjustmentResult>, ICallerMessage;
 
 public sealed record StockAdjustmentResult(StockAdjustmentDto Adjustment, bool Replayed);
 

@@ -1,3 +1,4 @@
+using InternalStore.Application.Authority;
 using FluentValidation;
 using InternalStore.Application.Common;
 using InternalStore.Domain.Catalog;
@@ -13,7 +14,7 @@ namespace InternalStore.Application.Catalog;
 /// and then sees the winner's row.
 /// </summary>
 public sealed record CreateProductCommand(Caller Caller, string? Sku, ProductInput Product, int? StockOnHand)
-    : ICommand<CreateProductResult>;
+    : ICommand<CreateProductResult>, ICallerMessage;
 
 public sealed record CreateProductResult(ProductDto Product, bool Created);
 

@@ -1,3 +1,4 @@
+using InternalStore.Application.Authority;
 using InternalStore.Application.Common;
 using InternalStore.Domain.Common;
 using Mediator;
@@ -5,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InternalStore.Application.Catalog;
 
-public sealed record GetProductQuery(Caller Caller, string Sku) : IQuery<ProductDto>;
+public sealed record GetProductQuery(Caller Caller, string Sku) : IQuery<ProductDto>, ICallerMessage;
 
 public sealed class GetProductHandler(IStoreDb db) : IQueryHandler<GetProductQuery, ProductDto>
 {

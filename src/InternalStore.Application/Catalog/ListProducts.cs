@@ -1,3 +1,4 @@
+using InternalStore.Application.Authority;
 using FluentValidation;
 using InternalStore.Application.Common;
 using Mediator;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InternalStore.Application.Catalog;
 
 public sealed record ListProductsQuery(Caller Caller, string? Category, string? Search, int Page, int PageSize)
-    : IQuery<Page<ProductDto>>;
+    : IQuery<Page<ProductDto>>, ICallerMessage;
 
 public sealed class ListProductsValidator : AbstractValidator<ListProductsQuery>
 {

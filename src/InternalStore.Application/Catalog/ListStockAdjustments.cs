@@ -1,3 +1,4 @@
+using InternalStore.Application.Authority;
 using FluentValidation;
 using InternalStore.Application.Common;
 using InternalStore.Domain.Common;
@@ -7,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace InternalStore.Application.Catalog;
 
 /// <summary>The recorded stock movements of one product, newest first.</summary>
-public sealed record ListStockAdjustmentsQuery(string Sku, int Page, int PageSize) : IQuery<Page<StockAdjustmentDto>>;
+public sealed record ListStockAdjustmentsQuery(Caller Caller, string Sku, int Page, int PageSize)
+    : IQuery<Page<StockAdjustmentDto>>, ICallerMessage;
 
 public sealed class ListStockAdjustmentsValidator : AbstractValidator<ListStockAdjustmentsQuery>
 {

@@ -1,3 +1,4 @@
+using InternalStore.Application.Authority;
 using FluentValidation;
 using InternalStore.Application.Common;
 using InternalStore.Domain.Catalog;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InternalStore.Application.Catalog;
 
-public sealed record UpdateProductCommand(Caller Caller, string Sku, ProductInput Product) : ICommand<ProductDto>;
+public sealed record UpdateProductCommand(Caller Caller, string Sku, ProductInput Product) : ICommand<ProductDto>, ICallerMessage;
 
 public sealed class UpdateProductValidator : AbstractValidator<UpdateProductCommand>
 {

@@ -15,7 +15,7 @@ namespace InternalStore.Application.Checkout;
 /// reconciler finishes with the same key. The order is paid only when Stripe's signed webhook (or
 /// the reconciler reading the intent) says the money arrived.
 /// </summary>
-public sealed class CardCheckout(IStoreDb db, TransactionRunner runner, IPaymentGateway gateway, TimeProvider clock)
+public sealed class CardCheckout(IStoreDb db, Orders.OrderAccess access, TransactionRunner runner, IPaymentGateway gateway, TimeProvider clock)
 {
     private sealed record Started(CardPayment? Payment, OrderDto Order);
 
@@ -62,7 +62,7 @@ public sealed class CardCheckout(IStoreDb db, TransactionRunner runner, IPayment
 
     private async Task<Started> StartAsync(CheckoutOrderCommand command, CancellationToken ct)
     {
-        var order = await CheckoutOrderHandler.LoadForCheckoutAsync(db, command, ct);
+        var order = await CheckoutOrderHandler.LoadForCheckoutAsync(access, command, ct);
         if (order.CheckoutKey == command.IdempotencyKey && order.CheckoutHash != command.RequestHash)
             throw new IdempotencyKeyReusedException(command.IdempotencyKey!);
         if (order.Status != OrderStatus.AwaitingPayment && order.CheckoutKey == command.IdempotencyKey)

@@ -1,3 +1,4 @@
+using InternalStore.Application.Authority;
 using System.Security.Cryptography;
 using System.Text;
 using FluentValidation;
@@ -15,7 +16,7 @@ namespace InternalStore.Application.Checkout;
 /// </summary>
 /// <param name="PaymentMethodId">Optional: a payment method the buyer saved with Stripe, confirmed by the server.</param>
 public sealed record CheckoutOrderCommand(Caller Caller, Guid Id, string? IdempotencyKey, string? Method,
-    int? Installments, string? PaymentMethodId) : ICommand<CheckoutDto>, IRunsOwnTransactions
+    int? Installments, string? PaymentMethodId) : ICommand<CheckoutDto>, ICallerMessage, IRunsOwnTransactions
 {
     public PaymentMethod ParsedMethod => Enum.Parse<PaymentMethod>(Method!, ignoreCase: true);
 
@@ -48,7 +49,7 @@ public sealed class CheckoutOrderValidator : AbstractValidator<CheckoutOrderComm
     }
 }
 
-public sealed class CheckoutOrderHandler(IStoreDb db, TransactionRunner runner, InternalSettlement settlement,
+public sealed class CheckoutOrderHandler(IStoreDb db, OrderAccess access, TransactionRunner runner, InternalSettlement settlement,
     CardCheckout card) : ICommandHandler<CheckoutOrderCommand, CheckoutDto>
 {
     public async ValueTask<CheckoutDto> Handle(CheckoutOrderCommand command, CancellationToken cancellationToken)
@@ -58,7 +59,7 @@ public sealed class CheckoutOrderHandler(IStoreDb db, TransactionRunner runner, 
 
         return await runner.RunAsync(async ct =>
         {
-            var order = await LoadForCheckoutAsync(db, command, ct);
+            var order = await LoadForCheckoutAsync(access, command, ct);
             if (order.CheckoutKey == command.IdempotencyKey)
                 return order.CheckoutHash == command.RequestHash
                     ? await settlement.DescribeAsync(order, ct)
@@ -71,10 +72,10 @@ public sealed class CheckoutOrderHandler(IStoreDb db, TransactionRunner runner, 
     }
 
     /// <summary>The owner checks out; others who may see the order (hr, finance) are refused, anyone else gets 404.</summary>
-    internal static async Task<Order> LoadForCheckoutAsync(IStoreDb db, CheckoutOrderCommand command,
+    internal static async Task<Order> LoadForCheckoutAsync(OrderAccess access, CheckoutOrderCommand command,
         CancellationToken cancellationToken)
     {
-        var order = await db.LoadForChangeAsync(command.Caller, command.Id, cancellationToken);
+        var order = await access.LoadForChangeAsync(command.Caller, command.Id, cancellationToken);
         return order.BuyerId == command.Caller.Subject
             ? order
             : throw new ForbiddenException("Only the buyer who placed an order checks it out.");

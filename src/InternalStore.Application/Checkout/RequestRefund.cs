@@ -1,3 +1,4 @@
+using InternalStore.Application.Authority;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -21,7 +22,7 @@ public sealed record RefundLineRequest(string? Sku, int? Quantity);
 /// or a reversing journal entry. Allowance comes back pro rata; stock only when the goods do.
 /// </summary>
 public sealed record RequestRefundCommand(Caller Caller, Guid OrderId, string? IdempotencyKey,
-    IReadOnlyList<RefundLineRequest>? Lines, string? Reason, bool ReturnToStock) : ICommand<RefundResult>
+    IReadOnlyList<RefundLineRequest>? Lines, string? Reason, bool ReturnToStock) : ICommand<RefundResult>, ICallerMessage
 {
     public string RequestHash => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(
         new { lines = Lines?.Select(l => new { l.Sku, l.Quantity }), Reason, ReturnToStock }))));
@@ -49,13 +50,13 @@ public sealed class RequestRefundValidator : AbstractValidator<RequestRefundComm
     }
 }
 
-public sealed class RequestRefundHandler(IStoreDb db, InternalSettlement settlement, TimeProvider clock,
+public sealed class RequestRefundHandler(IStoreDb db, OrderAccess access, InternalSettlement settlement, TimeProvider clock,
     IOptions<OrderOptions> orderOptions, Benefits.BenefitRecorder benefits) : ICommandHandler<RequestRefundCommand, RefundResult>
 {
     public async ValueTask<RefundResult> Handle(RequestRefundCommand command, CancellationToken cancellationToken)
     {
         var caller = command.Caller;
-        var order = await db.LoadForChangeAsync(caller, command.OrderId, cancellationToken);
+        var order = await access.LoadForChangeAsync(caller, command.OrderId, cancellationToken);
         var earlier = await db.Refunds.AsNoTracking()
             .FirstOrDefaultAsync(r => r.OrderId == order.Id && r.IdempotencyKey == command.IdempotencyKey, cancellationToken);
         if (earlier is not null)
@@ -64,7 +65,7 @@ public sealed class RequestRefundHandler(IStoreDb db, InternalSettlement settlem
                 : throw new IdempotencyKeyReusedException(command.IdempotencyKey!);
 
         var now = clock.GetUtcNow();
-        CheckAllowed(caller, order, now);
+        CheckAllowed(caller, order, now, command.ReturnToStock);
         var (lines, allowance) = TakeBack(order, command.Lines);
         var amount = lines.Sum(l => l.Amount);
         order.RecordRefund(amount, caller.Subject, now, $"refund: {command.Reason}");
@@ -89,12 +90,19 @@ public sealed class RequestRefundHandler(IStoreDb db, InternalSettlement settlem
     }
 
     /// <summary>Finance refunds any settled order; its buyer only within the refund window after paying.</summary>
-    private void CheckAllowed(Caller caller, Order order, DateTimeOffset now)
+    /// <remarks>
+    /// Whether goods came back is the warehouse's call, not the buyer's: a buyer asking for
+    /// <c>returnToStock</c> is refused; finance records it with the refund, catalog staff with a stock adjustment.
+    /// </remarks>
+    private void CheckAllowed(Caller caller, Order order, DateTimeOffset now, bool returnToStock)
     {
         if (caller.IsInRole(Roles.Finance))
             return;
         if (order.BuyerId != caller.Subject)
             throw new ForbiddenException("Refunds are made by finance, or by the buyer within the refund window.");
+        if (returnToStock)
+            throw new ForbiddenException("Goods return to stock when the warehouse receives them: finance records that with "
+                + "the refund, catalog staff with a stock adjustment. Ask for the refund without returnToStock.");
         var window = TimeSpan.FromDays(orderOptions.Value.RefundWindowDays);
         if (order.PaidAt is { } paid && now - paid > window)
             throw new ForbiddenException(

@@ -35,5 +35,11 @@ public sealed record Caller(
     /// <summary>Inactive products are visible to the people who manage the catalog only.</summary>
     public bool CanSeeInactiveProducts => IsInRole(Common.Roles.Catalog);
 
-    public static Caller System { get; } = new("system", new HashSet<string>(), null);
+    /// <summary>
+    /// The operator: the CLI and the workers, who act for the whole store with database access. Never
+    /// set from a token; <see cref="Authority.OrganisationAuthority"/> gives it every company.
+    /// </summary>
+    public bool IsOperator { get; init; }
+
+    public static Caller System { get; } = new("system", new HashSet<string>(), null) { IsOperator = true };
 }

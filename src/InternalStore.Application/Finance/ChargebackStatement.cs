@@ -1,3 +1,4 @@
+using InternalStore.Application.Authority;
 using System.Globalization;
 using InternalStore.Application.Common;
 using InternalStore.Domain.Common;
@@ -24,9 +25,10 @@ public sealed record CostCenterStatementDto(string CostCenter, string Name, stri
 public sealed record ChargebackStatementDto(string Month, string Currency, IReadOnlyList<CostCenterStatementDto> CostCenters,
     decimal Amount, decimal Cost, decimal Markup);
 
-public sealed record GetChargebackStatementQuery(string? Month) : IQuery<ChargebackStatementDto>;
+/// <summary>The entries whose buying cost centre's company or whose selling company the caller's scope covers.</summary>
+public sealed record GetChargebackStatementQuery(Caller Caller, string? Month) : IQuery<ChargebackStatementDto>, ICallerMessage;
 
-public sealed class GetChargebackStatementHandler(IStoreDb db, IOptions<Pricing.PricingOptions> pricing)
+public sealed class GetChargebackStatementHandler(IStoreDb db, OrganisationAuthority authority, IOptions<Pricing.PricingOptions> pricing)
     : IQueryHandler<GetChargebackStatementQuery, ChargebackStatementDto>
 {
     public async ValueTask<ChargebackStatementDto> Handle(GetChargebackStatementQuery query, CancellationToken cancellationToken)
@@ -36,9 +38,11 @@ public sealed class GetChargebackStatementHandler(IStoreDb db, IOptions<Pricing.
             throw new DomainValidationException("validation", "month", "month is YYYY-MM, e.g. 2026-11.");
         var from = new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var to = from.AddMonths(1);
+        var companies = (await authority.ScopeOfAsync(query.Caller, cancellationToken)).Companies.ToList();
         var entries = await db.JournalEntries.AsNoTracking()
             .Where(e => (e.Kind == JournalKind.Chargeback || e.Kind == JournalKind.ChargebackReversal)
-                        && e.PostedAt >= from && e.PostedAt < to)
+                        && e.PostedAt >= from && e.PostedAt < to
+                        && (companies.Contains(e.BuyerCompany) || companies.Contains(e.SellerCompany)))
             .ToListAsync(cancellationToken);
         var names = await db.CostCenters.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Name, cancellationToken);
         var currency = pricing.Value.Currency;

@@ -1,3 +1,4 @@
+using InternalStore.Application.Authority;
 using InternalStore.Application.Checkout;
 using InternalStore.Application.Common;
 using InternalStore.Domain.Common;
@@ -15,21 +16,25 @@ public sealed record PayrollDeductionRowDto(string EmployeeId, string EmployeeNa
 public sealed record PayrollDeductionsDto(DateOnly Period, string Currency, IReadOnlyList<PayrollDeductionRowDto> Deductions,
     decimal Total);
 
-/// <summary>What payroll deducts (negative: credits) on one pay date, per employee and order: the payroll export.</summary>
-public sealed record ListPayrollDeductionsQuery(DateOnly Period) : IQuery<PayrollDeductionsDto>;
+/// <summary>
+/// What payroll deducts (negative: credits) on one pay date, per employee and order: the payroll export
+/// of the employees of the caller's companies.
+/// </summary>
+public sealed record ListPayrollDeductionsQuery(Caller Caller, DateOnly Period) : IQuery<PayrollDeductionsDto>, ICallerMessage;
 
-public sealed class ListPayrollDeductionsHandler(IStoreDb db, IOptions<PayrollOptions> payroll,
+public sealed class ListPayrollDeductionsHandler(IStoreDb db, OrganisationAuthority authority, IOptions<PayrollOptions> payroll,
     IOptions<Pricing.PricingOptions> pricing) : IQueryHandler<ListPayrollDeductionsQuery, PayrollDeductionsDto>
 {
     public async ValueTask<PayrollDeductionsDto> Handle(ListPayrollDeductionsQuery query, CancellationToken cancellationToken)
     {
         new PayrollCalendar(payroll.Value.PeriodsPerMonth).RequirePayDate(query.Period, "period");
+        var companies = (await authority.ScopeOfAsync(query.Caller, cancellationToken)).Companies.ToList();
         var rows = await (from d in db.PayrollDeductions.AsNoTracking()
                           where d.Period == query.Period && d.Status == DeductionStatus.Scheduled
-                          join e in db.Employees.AsNoTracking() on d.EmployeeId equals e.Id into people
-                          from e in people.DefaultIfEmpty()
+                          join e in db.Employees.AsNoTracking() on d.EmployeeId equals e.Id
+                          where companies.Contains(e.CompanyCode)
                           orderby d.EmployeeId, d.OrderId, d.Id
-                          select new { d.EmployeeId, Name = e == null ? "" : e.Name, d.Period, d.Amount, d.OrderId, d.ScheduleId })
+                          select new { d.EmployeeId, e.Name, d.Period, d.Amount, d.OrderId, d.ScheduleId })
             .ToListAsync(cancellationToken);
         var currency = pricing.Value.Currency;
         var deductions = rows.Select(r => new PayrollDeductionRowDto(r.EmployeeId, r.Name, r.Period,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using FluentValidation;
+using InternalStore.Application.Authority;
 using InternalStore.Application.Common;
 using InternalStore.Domain.Pricing;
 using Mediator;
@@ -13,7 +14,7 @@ public sealed record CategoryMarkupDto(string Category, decimal MarkupPercent);
 public sealed record TransferPricingDto(decimal DefaultMarkupPercent, decimal IntercompanyMarkupPercent,
     IReadOnlyList<CategoryMarkupDto> CategoryMarkups);
 
-public sealed record GetTransferPricingQuery : IQuery<TransferPricingDto>;
+public sealed record GetTransferPricingQuery(Caller Caller) : IQuery<TransferPricingDto>, ICallerMessage;
 
 public sealed class GetTransferPricingHandler(IStoreDb db) : IQueryHandler<GetTransferPricingQuery, TransferPricingDto>
 {
@@ -24,9 +25,12 @@ public sealed class GetTransferPricingHandler(IStoreDb db) : IQueryHandler<GetTr
     }
 }
 
-/// <summary>Replaces the markups. Departments pay cost x (1 + markup); affiliates cost x (1 + intercompany markup).</summary>
-public sealed record UpdateTransferPricingCommand(decimal? DefaultMarkupPercent, decimal? IntercompanyMarkupPercent,
-    IReadOnlyList<CategoryMarkupDto>? CategoryMarkups) : ICommand<TransferPricingDto>;
+/// <summary>
+/// Replaces the markups. Departments pay cost x (1 + markup); affiliates cost x (1 + intercompany markup).
+/// The markups are the group's: only finance of the group's parent sets them.
+/// </summary>
+public sealed record UpdateTransferPricingCommand(Caller Caller, decimal? DefaultMarkupPercent, decimal? IntercompanyMarkupPercent,
+    IReadOnlyList<CategoryMarkupDto?>? CategoryMarkups) : ICommand<TransferPricingDto>, ICallerMessage;
 
 public sealed class UpdateTransferPricingValidator : AbstractValidator<UpdateTransferPricingCommand>
 {
@@ -35,22 +39,27 @@ public sealed class UpdateTransferPricingValidator : AbstractValidator<UpdateTra
         RuleFor(x => x.DefaultMarkupPercent).NotNull().InclusiveBetween(0m, 1000m).OverridePropertyName("defaultMarkupPercent");
         RuleFor(x => x.IntercompanyMarkupPercent).NotNull().InclusiveBetween(0m, 1000m)
             .OverridePropertyName("intercompanyMarkupPercent");
-        RuleForEach(x => x.CategoryMarkups).ChildRules(m =>
-        {
-            m.RuleFor(x => x.Category).NotEmpty().MaximumLength(50);
-            m.RuleFor(x => x.MarkupPercent).InclusiveBetween(0m, 1000m);
-        }).OverridePropertyName("categoryMarkups");
-        RuleFor(x => x.CategoryMarkups).Must(m => m is null || m.Select(c => c.Category).Distinct().Count() == m.Count)
+        RuleForEach(x => x.CategoryMarkups).NotNull().WithMessage("A category markup is an object {category, markupPercent}.")
+            .ChildRules(m =>
+            {
+                m.RuleFor(x => x!.Category).NotEmpty().MaximumLength(50).OverridePropertyName("category");
+                m.RuleFor(x => x!.MarkupPercent).InclusiveBetween(0m, 1000m).OverridePropertyName("markupPercent");
+            }).OverridePropertyName("categoryMarkups");
+        RuleFor(x => x.CategoryMarkups).Must(m => m is null || m.Select(c => c?.Category).Distinct().Count() == m.Count)
             .WithMessage("A category has one markup.").OverridePropertyName("categoryMarkups");
     }
 }
 
-public sealed class UpdateTransferPricingHandler(IStoreDb db)
+public sealed class UpdateTransferPricingHandler(IStoreDb db, OrganisationAuthority authority)
     : ICommandHandler<UpdateTransferPricingCommand, TransferPricingDto>
 {
     public async ValueTask<TransferPricingDto> Handle(UpdateTransferPricingCommand command, CancellationToken cancellationToken)
     {
-        var markups = new JsonArray([.. (command.CategoryMarkups ?? []).Select(m => (JsonNode)new JsonObject
+        var scope = await authority.ScopeOfAsync(command.Caller, cancellationToken);
+        if (!scope.CoversGroup)
+            throw new ForbiddenException(
+                $"Transfer-pricing markups are the group's: only finance of {scope.Chart.Top} sets them.");
+        var markups = new JsonArray([.. (command.CategoryMarkups ?? []).OfType<CategoryMarkupDto>().Select(m => (JsonNode)new JsonObject
         {
             ["category"] = m.Category,
             ["markupPercent"] = m.MarkupPercent.ToString(CultureInfo.InvariantCulture),

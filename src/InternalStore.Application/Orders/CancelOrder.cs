@@ -1,3 +1,4 @@
+using InternalStore.Application.Authority;
 using InternalStore.Application.Common;
 using InternalStore.Application.Checkout;
 using InternalStore.Domain.Ordering;
@@ -7,13 +8,13 @@ using Mediator;
 namespace InternalStore.Application.Orders;
 
 /// <summary>Cancels an order awaiting payment (its buyer or finance) and releases what it reserved.</summary>
-public sealed record CancelOrderCommand(Caller Caller, Guid Id) : ICommand<OrderDto>;
+public sealed record CancelOrderCommand(Caller Caller, Guid Id) : ICommand<OrderDto>, ICallerMessage;
 
-public sealed class CancelOrderHandler(IStoreDb db, TimeProvider clock) : ICommandHandler<CancelOrderCommand, OrderDto>
+public sealed class CancelOrderHandler(IStoreDb db, OrderAccess access, TimeProvider clock) : ICommandHandler<CancelOrderCommand, OrderDto>
 {
     public async ValueTask<OrderDto> Handle(CancelOrderCommand command, CancellationToken cancellationToken)
     {
-        var order = await db.LoadForChangeAsync(command.Caller, command.Id, cancellationToken);
+        var order = await access.LoadForChangeAsync(command.Caller, command.Id, cancellationToken);
         if (order.BuyerId != command.Caller.Subject && !command.Caller.IsInRole(Roles.Finance))
             throw new ForbiddenException("Only the buyer or finance can cancel an order.");
 

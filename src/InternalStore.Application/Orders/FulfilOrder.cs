@@ -1,10 +1,11 @@
+using InternalStore.Application.Authority;
 using InternalStore.Application.Common;
 using Mediator;
 
 namespace InternalStore.Application.Orders;
 
 /// <summary>Marks a paid order fulfilled (catalog staff).</summary>
-public sealed record FulfilOrderCommand(Caller Caller, Guid Id) : ICommand<OrderDto>;
+public sealed record FulfilOrderCommand(Caller Caller, Guid Id) : ICommand<OrderDto>, ICallerMessage;
 
 public sealed class FulfilOrderHandler(IStoreDb db, TimeProvider clock) : ICommandHandler<FulfilOrderCommand, OrderDto>
 {

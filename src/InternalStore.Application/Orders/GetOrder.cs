@@ -1,3 +1,4 @@
+using InternalStore.Application.Authority;
 using InternalStore.Application.Common;
 using InternalStore.Domain.Common;
 using Mediator;
@@ -5,15 +6,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InternalStore.Application.Orders;
 
-public sealed record GetOrderQuery(Caller Caller, Guid Id) : IQuery<OrderDto>;
+public sealed record GetOrderQuery(Caller Caller, Guid Id) : IQuery<OrderDto>, ICallerMessage;
 
-public sealed class GetOrderHandler(IStoreDb db) : IQueryHandler<GetOrderQuery, OrderDto>
+public sealed class GetOrderHandler(IStoreDb db, OrganisationAuthority authority) : IQueryHandler<GetOrderQuery, OrderDto>
 {
     public async ValueTask<OrderDto> Handle(GetOrderQuery query, CancellationToken cancellationToken)
     {
+        var scope = await authority.ScopeOfAsync(query.Caller, cancellationToken);
         var order = await db.Orders.AsNoTracking().Include(o => o.Lines).Include(o => o.History)
             .FirstOrDefaultAsync(o => o.Id == query.Id, cancellationToken);
-        return order is not null && query.Caller.MaySee(order)
+        return order is not null && OrderAccess.MaySee(scope, order)
             ? order.ToDto()
             : throw new NotFoundException("Order", query.Id.ToString());
     }

@@ -1,3 +1,4 @@
+using InternalStore.Application.Authority;
 using FluentValidation;
 using InternalStore.Application.Common;
 using InternalStore.Domain.Ordering;
@@ -6,9 +7,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InternalStore.Application.Orders;
 
-/// <summary>A buyer's own orders; HR and finance see all, filtered by status, buyer, cost centre and dates.</summary>
+/// <summary>The orders the caller may see (<see cref="OrderAccess"/>), filtered by status, buyer, cost centre and dates.</summary>
 public sealed record ListOrdersQuery(Caller Caller, string? Status, string? Buyer, string? CostCenter, DateOnly? From,
-    DateOnly? To, int Page, int PageSize) : IQuery<Page<OrderDto>>;
+    DateOnly? To, int Page, int PageSize) : IQuery<Page<OrderDto>>, ICallerMessage;
 
 public sealed class ListOrdersValidator : AbstractValidator<ListOrdersQuery>
 {
@@ -23,15 +24,14 @@ public sealed class ListOrdersValidator : AbstractValidator<ListOrdersQuery>
     }
 }
 
-public sealed class ListOrdersHandler(IStoreDb db) : IQueryHandler<ListOrdersQuery, Page<OrderDto>>
+public sealed class ListOrdersHandler(IStoreDb db, OrganisationAuthority authority) : IQueryHandler<ListOrdersQuery, Page<OrderDto>>
 {
     public async ValueTask<Page<OrderDto>> Handle(ListOrdersQuery query, CancellationToken cancellationToken)
     {
-        var seesAll = query.Caller.IsInRole(Roles.Hr) || query.Caller.IsInRole(Roles.Finance);
-        var orders = db.Orders.AsNoTracking();
-        orders = seesAll
-            ? query.Buyer is null ? orders : orders.Where(o => o.BuyerId == query.Buyer)
-            : orders.Where(o => o.BuyerId == query.Caller.Subject);
+        var scope = await authority.ScopeOfAsync(query.Caller, cancellationToken);
+        var orders = OrderAccess.Visible(db.Orders.AsNoTracking(), scope);
+        if (query.Buyer is not null)
+            orders = orders.Where(o => o.BuyerId == query.Buyer);
         if (query.Status is not null)
         {
             var status = Enum.GetValues<OrderStatus>().Single(v => v.Name() == query.Status);

@@ -1,3 +1,4 @@
+using InternalStore.Application.Authority;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -24,7 +25,7 @@ namespace InternalStore.Application.Orders;
 /// order at a time.
 /// </remarks>
 public sealed record PlaceOrderCommand(Caller Caller, string? IdempotencyKey, IReadOnlyList<QuoteLineRequest>? Lines,
-    string? QuoteToken) : ICommand<PlaceOrderResult>, IRunsOwnTransactions;
+    string? QuoteToken) : ICommand<PlaceOrderResult>, ICallerMessage, IRunsOwnTransactions;
 
 public sealed record PlaceOrderResult(OrderDto Order, bool Created);
 
@@ -39,7 +40,7 @@ public sealed class PlaceOrderValidator : AbstractValidator<PlaceOrderCommand>
     }
 }
 
-public sealed class PlaceOrderHandler(IStoreDb db, CartPricer pricer, PricingFacts facts, QuoteTokens tokens,
+public sealed class PlaceOrderHandler(IStoreDb db, CartPricer pricer, OrganisationAuthority authority, QuoteTokens tokens,
     TimeProvider clock, IOptions<OrderOptions> options, TransactionRunner transactions)
     : ICommandHandler<PlaceOrderCommand, PlaceOrderResult>
 {
@@ -121,8 +122,7 @@ public sealed class PlaceOrderHandler(IStoreDb db, CartPricer pricer, PricingFac
         priced.Ledger?.Reserve(allowanceReserved);
         // An affiliate buys from the company its token names; failing that, from the group's parent.
         var seller = kind != BuyerKind.Affiliate ? priced.Buyer.Company!
-            : caller.Company is { } supplier && supplier != priced.Buyer.Company ? supplier
-            : (await facts.CompanyChainAsync(null, cancellationToken))[0];
+            : OrganisationAuthority.SellerForAffiliate(caller, await authority.ChartAsync(cancellationToken))!;
         var order = Order.Place(kind, caller.Subject, priced.Buyer.Company!, seller, priced.Buyer.CostCenter, quote.Currency, lines,
             allowanceReserved, now, TimeSpan.FromMinutes(options.Value.HoldMinutes), command.IdempotencyKey!, hash);
         db.Orders.Add(order);

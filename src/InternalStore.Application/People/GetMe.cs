@@ -1,3 +1,4 @@
+using InternalStore.Application.Authority;
 using InternalStore.Application.Common;
 using InternalStore.Application.Pricing;
 using InternalStore.Domain.Common;
@@ -9,7 +10,7 @@ namespace InternalStore.Application.People;
 /// <summary>The caller's own record, the tier in force for them and why, and their allowance.</summary>
 public sealed record MeDto(EmployeeDto Profile, string PricedAs, string? Tier, string Why, AllowanceDto Allowance);
 
-public sealed record GetMeQuery(Caller Caller) : IQuery<MeDto>;
+public sealed record GetMeQuery(Caller Caller) : IQuery<MeDto>, ICallerMessage;
 
 public sealed class GetMeHandler(PricingFacts facts, ISender sender, TimeProvider clock) : IQueryHandler<GetMeQuery, MeDto>
 {

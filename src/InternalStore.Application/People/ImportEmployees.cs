@@ -1,3 +1,4 @@
+using InternalStore.Application.Authority;
 using InternalStore.Application.Common;
 using InternalStore.Domain.Common;
 using InternalStore.Domain.People;
@@ -18,7 +19,7 @@ public sealed record ImportProgress(string Phase, long BytesRead, long TotalByte
 /// rows. Employees absent from the file are left alone: terminations are explicit.
 /// </summary>
 public sealed record ImportEmployeesCommand(Caller Caller, Stream Csv, bool DryRun, bool SkipInvalid,
-    IProgress<ImportProgress>? Progress = null) : ICommand<ImportReport>, IRunsOwnTransactions;
+    IProgress<ImportProgress>? Progress = null) : ICommand<ImportReport>, ICallerMessage, IRunsOwnTransactions;
 
 /// <summary>
 /// Two streamed passes, so memory does not grow with the file beyond one id per row: the first
@@ -26,7 +27,7 @@ public sealed record ImportEmployeesCommand(Caller Caller, Stream Csv, bool DryR
 /// in one transaction, upserts the good rows in batches and forgets each batch once saved. A body
 /// that cannot be read twice is first spooled to a temporary file.
 /// </summary>
-public sealed class ImportEmployeesHandler(IStoreDb db, TimeProvider clock, Checkout.PayrollTermination payroll,
+public sealed class ImportEmployeesHandler(IStoreDb db, OrganisationAuthority authority, TimeProvider clock, Checkout.PayrollTermination payroll,
     TransactionRunner transactions) : ICommandHandler<ImportEmployeesCommand, ImportReport>
 {
     // Below SQLite's and PostgreSQL's parameter caps for the "id in (...)" lookups.
@@ -37,7 +38,7 @@ public sealed class ImportEmployeesHandler(IStoreDb db, TimeProvider clock, Chec
         await using var spooled = command.Csv.CanSeek ? null : await SpoolAsync(command.Csv, cancellationToken);
         var csv = spooled ?? command.Csv;
         var start = csv.Position;
-        var visible = await db.VisibleCompaniesAsync(command.Caller, cancellationToken);
+        var visible = (await authority.ScopeOfAsync(command.Caller, cancellationToken)).Companies.ToList();
         var costCenters = await db.CostCenters.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.CompanyCode, cancellationToken);
         var roster = new RosterCsv(visible, costCenters);
 

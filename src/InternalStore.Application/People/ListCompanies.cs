@@ -1,3 +1,4 @@
+using InternalStore.Application.Authority;
 using InternalStore.Application.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -5,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InternalStore.Application.People;
 
 /// <summary>The group's companies with their cost centres.</summary>
-public sealed record ListCompaniesQuery : IQuery<IReadOnlyList<CompanyDto>>;
+public sealed record ListCompaniesQuery(Caller Caller) : IQuery<IReadOnlyList<CompanyDto>>, ICallerMessage;
 
 public sealed class ListCompaniesHandler(IStoreDb db) : IQueryHandler<ListCompaniesQuery, IReadOnlyList<CompanyDto>>
 {

@@ -1,3 +1,4 @@
+using InternalStore.Application.Authority;
 using FluentValidation;
 using InternalStore.Application.Common;
 using InternalStore.Domain.People;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InternalStore.Application.People;
 
 public sealed record ListEmployeesQuery(Caller Caller, string? Company, string? Status, string? Search, int Page,
-    int PageSize) : IQuery<Page<EmployeeDto>>;
+    int PageSize) : IQuery<Page<EmployeeDto>>, ICallerMessage;
 
 public sealed class ListEmployeesValidator : AbstractValidator<ListEmployeesQuery>
 {
@@ -20,11 +21,11 @@ public sealed class ListEmployeesValidator : AbstractValidator<ListEmployeesQuer
     }
 }
 
-public sealed class ListEmployeesHandler(IStoreDb db) : IQueryHandler<ListEmployeesQuery, Page<EmployeeDto>>
+public sealed class ListEmployeesHandler(IStoreDb db, OrganisationAuthority authority) : IQueryHandler<ListEmployeesQuery, Page<EmployeeDto>>
 {
     public async ValueTask<Page<EmployeeDto>> Handle(ListEmployeesQuery query, CancellationToken cancellationToken)
     {
-        var companies = await db.VisibleCompaniesAsync(query.Caller, cancellationToken);
+        var companies = (await authority.ScopeOfAsync(query.Caller, cancellationToken)).Companies.ToList();
         var employees = db.Employees.AsNoTracking().Where(e => companies.Contains(e.CompanyCode));
         if (!string.IsNullOrWhiteSpace(query.Company))
             employees = employees.Where(e => e.CompanyCode == query.Company);

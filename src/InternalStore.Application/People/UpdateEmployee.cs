@@ -1,3 +1,4 @@
+using InternalStore.Application.Authority;
 using System.Globalization;
 using FluentValidation;
 using InternalStore.Application.Common;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InternalStore.Application.People;
 
 /// <summary>HR's edit of an employee: grade, cost centre, status and dates. Audited field by field.</summary>
-public sealed record UpdateEmployeeCommand(Caller Caller, string Id, EmployeeInput Employee) : ICommand<EmployeeDto>;
+public sealed record UpdateEmployeeCommand(Caller Caller, string Id, EmployeeInput Employee) : ICommand<EmployeeDto>, ICallerMessage;
 
 public sealed record EmployeeInput(string? Name, string? Email, string? CostCenter, int? Grade, string? Status,
     DateOnly? HireDate, DateOnly? TerminationDate);
@@ -34,11 +35,11 @@ public sealed class UpdateEmployeeValidator : AbstractValidator<UpdateEmployeeCo
     }
 }
 
-public sealed class UpdateEmployeeHandler(IStoreDb db, TimeProvider clock, Checkout.PayrollTermination payroll) : ICommandHandler<UpdateEmployeeCommand, EmployeeDto>
+public sealed class UpdateEmployeeHandler(IStoreDb db, OrganisationAuthority authority, TimeProvider clock, Checkout.PayrollTermination payroll) : ICommandHandler<UpdateEmployeeCommand, EmployeeDto>
 {
     public async ValueTask<EmployeeDto> Handle(UpdateEmployeeCommand command, CancellationToken cancellationToken)
     {
-        var companies = await db.VisibleCompaniesAsync(command.Caller, cancellationToken);
+        var companies = (await authority.ScopeOfAsync(command.Caller, cancellationToken)).Companies.ToList();
         var employee = await db.Employees.FirstOrDefaultAsync(e => e.Id == command.Id, cancellationToken);
         if (employee is null || !companies.Contains(employee.CompanyCode))
             throw new NotFoundException("Employee", command.Id);
@@ -85,13 +86,13 @@ internal static class EmployeeAudit
 }
 
 /// <summary>Who changed what in an employee's record, oldest first.</summary>
-public sealed record GetEmployeeAuditQuery(Caller Caller, string Id) : IQuery<IReadOnlyList<EmployeeAuditDto>>;
+public sealed record GetEmployeeAuditQuery(Caller Caller, string Id) : IQuery<IReadOnlyList<EmployeeAuditDto>>, ICallerMessage;
 
-public sealed class GetEmployeeAuditHandler(IStoreDb db) : IQueryHandler<GetEmployeeAuditQuery, IReadOnlyList<EmployeeAuditDto>>
+public sealed class GetEmployeeAuditHandler(IStoreDb db, OrganisationAuthority authority) : IQueryHandler<GetEmployeeAuditQuery, IReadOnlyList<EmployeeAuditDto>>
 {
     public async ValueTask<IReadOnlyList<EmployeeAuditDto>> Handle(GetEmployeeAuditQuery query, CancellationToken cancellationToken)
     {
-        var companies = await db.VisibleCompaniesAsync(query.Caller, cancellationToken);
+        var companies = (await authority.ScopeOfAsync(query.Caller, cancellationToken)).Companies.ToList();
         if (!await db.Employees.AnyAsync(e => e.Id == query.Id && companies.Contains(e.CompanyCode), cancellationToken))
             throw new NotFoundException("Employee", query.Id);
         return await db.EmployeeAudit.AsNoTracking().Where(e => e.EmployeeId == query.Id).OrderBy(e => e.Id)

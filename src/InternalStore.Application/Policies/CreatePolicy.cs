@@ -1,3 +1,4 @@
+using InternalStore.Application.Authority;
 using System.Text.Json.Nodes;
 using FluentValidation;
 using InternalStore.Application.Common;
@@ -9,7 +10,7 @@ namespace InternalStore.Application.Policies;
 
 /// <summary>Creates a draft version for a company (default: the caller's). Its number follows the company's last.</summary>
 public sealed record CreatePolicyCommand(Caller Caller, string? Company, string? Name, JsonObject? Document)
-    : ICommand<PolicyVersionDto>;
+    : ICommand<PolicyVersionDto>, ICallerMessage;
 
 public sealed class CreatePolicyValidator : AbstractValidator<CreatePolicyCommand>
 {
@@ -22,13 +23,13 @@ public sealed class CreatePolicyValidator : AbstractValidator<CreatePolicyComman
     }
 }
 
-public sealed class CreatePolicyHandler(IStoreDb db, PolicyDocument documents, TimeProvider clock)
+public sealed class CreatePolicyHandler(IStoreDb db, OrganisationAuthority authority, PolicyDocument documents, TimeProvider clock)
     : ICommandHandler<CreatePolicyCommand, PolicyVersionDto>
 {
     public async ValueTask<PolicyVersionDto> Handle(CreatePolicyCommand command, CancellationToken cancellationToken)
     {
         var company = command.Company ?? command.Caller.Company!;
-        await db.EnsureCanManageAsync(command.Caller, company, cancellationToken);
+        (await authority.ScopeOfAsync(command.Caller, cancellationToken)).EnsureCanManage(company);
         var canonical = await documents.CanonicalAsync(command.Document!, cancellationToken);
         var last = await db.Policies.Where(p => p.CompanyCode == company)
             .MaxAsync(p => (int?)p.Version, cancellationToken) ?? 0;

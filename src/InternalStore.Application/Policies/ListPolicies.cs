@@ -1,3 +1,4 @@
+using InternalStore.Application.Authority;
 using InternalStore.Application.Common;
 using InternalStore.Application.People;
 using Mediator;
@@ -6,14 +7,14 @@ using Microsoft.EntityFrameworkCore;
 namespace InternalStore.Application.Policies;
 
 /// <summary>Every version of the policies the caller manages, newest first, with the one in force marked.</summary>
-public sealed record ListPoliciesQuery(Caller Caller, string? Company) : IQuery<IReadOnlyList<PolicyVersionDto>>;
+public sealed record ListPoliciesQuery(Caller Caller, string? Company) : IQuery<IReadOnlyList<PolicyVersionDto>>, ICallerMessage;
 
-public sealed class ListPoliciesHandler(IStoreDb db, TimeProvider clock)
+public sealed class ListPoliciesHandler(IStoreDb db, OrganisationAuthority authority, TimeProvider clock)
     : IQueryHandler<ListPoliciesQuery, IReadOnlyList<PolicyVersionDto>>
 {
     public async ValueTask<IReadOnlyList<PolicyVersionDto>> Handle(ListPoliciesQuery query, CancellationToken cancellationToken)
     {
-        var companies = await db.VisibleCompaniesAsync(query.Caller, cancellationToken);
+        var companies = (await authority.ScopeOfAsync(query.Caller, cancellationToken)).Companies.ToList();
         if (query.Company is not null)
             companies = companies.Where(c => c == query.Company).ToList();
         var versions = await db.Policies.AsNoTracking().Where(p => companies.Contains(p.CompanyCode))

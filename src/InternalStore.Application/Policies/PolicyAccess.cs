@@ -1,5 +1,5 @@
+using InternalStore.Application.Authority;
 using InternalStore.Application.Common;
-using InternalStore.Application.People;
 using InternalStore.Domain.Common;
 using InternalStore.Domain.Pricing;
 using Microsoft.EntityFrameworkCore;
@@ -12,24 +12,21 @@ namespace InternalStore.Application.Policies;
 /// </summary>
 internal static class PolicyAccess
 {
-    public static async Task<PolicyVersion> LoadVisibleAsync(this IStoreDb db, Caller caller, Guid id,
+    public static async Task<PolicyVersion> LoadVisibleAsync(this IStoreDb db, CallerScope scope, Guid id,
         CancellationToken cancellationToken)
     {
-        var visible = await db.VisibleCompaniesAsync(caller, cancellationToken);
         var policy = await db.Policies.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
-        return policy is not null && visible.Contains(policy.CompanyCode)
+        return policy is not null && scope.Covers(policy.CompanyCode)
             ? policy
             : throw new NotFoundException("Policy", id.ToString());
     }
 
-    public static async Task EnsureCanManageAsync(this IStoreDb db, Caller caller, string company,
-        CancellationToken cancellationToken)
+    public static void EnsureCanManage(this CallerScope scope, string company)
     {
-        if (!await db.Companies.AnyAsync(c => c.Code == company, cancellationToken))
+        if (!scope.Chart.HasCompany(company))
             throw new NotFoundException("Company", company);
-        var visible = await db.VisibleCompaniesAsync(caller, cancellationToken);
-        if (!visible.Contains(company))
-            throw new ForbiddenException($"HR of {caller.Company} cannot manage the policy of {company}.");
+        if (!scope.Covers(company))
+            throw new ForbiddenException($"HR of {scope.Caller.Company} cannot manage the policy of {company}.");
     }
 
     /// <summary>Ids of the versions in force today, one per company at most.</summary>

@@ -1,3 +1,4 @@
+using InternalStore.Application.Authority;
 using FluentValidation;
 using InternalStore.Application.Common;
 using InternalStore.Domain.Common;
@@ -12,14 +13,14 @@ namespace InternalStore.Application.Policies;
 /// Two versions of one company never take effect on the same day, so exactly one is in force at
 /// any instant.
 /// </summary>
-public sealed record PublishPolicyCommand(Caller Caller, Guid Id, DateOnly? EffectiveFrom) : ICommand<PolicyVersionDto>;
+public sealed record PublishPolicyCommand(Caller Caller, Guid Id, DateOnly? EffectiveFrom) : ICommand<PolicyVersionDto>, ICallerMessage;
 
 public sealed class PublishPolicyValidator : AbstractValidator<PublishPolicyCommand>
 {
     public PublishPolicyValidator() => RuleFor(x => x.EffectiveFrom).NotNull().OverridePropertyName("effectiveFrom");
 }
 
-public sealed class PublishPolicyHandler(IStoreDb db, TimeProvider clock) : ICommandHandler<PublishPolicyCommand, PolicyVersionDto>
+public sealed class PublishPolicyHandler(IStoreDb db, OrganisationAuthority authority, TimeProvider clock) : ICommandHandler<PublishPolicyCommand, PolicyVersionDto>
 {
     public async ValueTask<PolicyVersionDto> Handle(PublishPolicyCommand command, CancellationToken cancellationToken)
     {
@@ -30,7 +31,7 @@ public sealed class PublishPolicyHandler(IStoreDb db, TimeProvider clock) : ICom
             throw new DomainValidationException("validation", "effectiveFrom",
                 $"A policy takes effect today ({today:yyyy-MM-dd}) or later, not {effectiveFrom:yyyy-MM-dd}.");
 
-        var policy = await db.LoadVisibleAsync(command.Caller, command.Id, cancellationToken);
+        var policy = await db.LoadVisibleAsync(await authority.ScopeOfAsync(command.Caller, cancellationToken), command.Id, cancellationToken);
         var sameDay = await db.Policies.AnyAsync(p => p.CompanyCode == policy.CompanyCode && p.Id != policy.Id
             && p.Status == PolicyStatus.Published && p.EffectiveFrom == effectiveFrom, cancellationToken);
         if (sameDay)

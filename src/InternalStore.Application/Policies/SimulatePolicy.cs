@@ -1,3 +1,4 @@
+using InternalStore.Application.Authority;
 using FluentValidation;
 using InternalStore.Application.Common;
 using InternalStore.Application.People;
@@ -27,14 +28,14 @@ public sealed record SimulationDto(Guid PolicyId, int Days, int OrdersRepriced, 
 /// no order is touched. Prices use today's catalog facts; each employee's allowance is replayed from
 /// zero over the window, in order.
 /// </summary>
-public sealed record SimulatePolicyQuery(Caller Caller, Guid Id, int? Days) : IQuery<SimulationDto>;
+public sealed record SimulatePolicyQuery(Caller Caller, Guid Id, int? Days) : IQuery<SimulationDto>, ICallerMessage;
 
 public sealed class SimulatePolicyValidator : AbstractValidator<SimulatePolicyQuery>
 {
     public SimulatePolicyValidator() => RuleFor(x => x.Days ?? 30).InclusiveBetween(1, 366).OverridePropertyName("days");
 }
 
-public sealed class SimulatePolicyHandler(IStoreDb db, PricingFacts facts, TimeProvider clock,
+public sealed class SimulatePolicyHandler(IStoreDb db, OrganisationAuthority authority, PricingFacts facts, TimeProvider clock,
     Microsoft.Extensions.Options.IOptions<PricingOptions> options, Benefits.BenefitRecorder benefits) : IQueryHandler<SimulatePolicyQuery, SimulationDto>
 {
     private static readonly OrderStatus[] Counted =
@@ -42,12 +43,11 @@ public sealed class SimulatePolicyHandler(IStoreDb db, PricingFacts facts, TimeP
 
     public async ValueTask<SimulationDto> Handle(SimulatePolicyQuery query, CancellationToken cancellationToken)
     {
-        var version = await db.LoadVisibleAsync(query.Caller, query.Id, cancellationToken);
+        var version = await db.LoadVisibleAsync(await authority.ScopeOfAsync(query.Caller, cancellationToken), query.Id, cancellationToken);
         var days = query.Days ?? 30;
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var companies = await db.VisibleCompaniesAsync(
-            new Caller(query.Caller.Subject, query.Caller.Roles, version.CompanyCode), cancellationToken);
+        var companies = (await authority.ChartAsync(cancellationToken)).SelfAndBelow(version.CompanyCode).ToList();
 
         var orders = await db.Orders.AsNoTracking().Include(o => o.Lines)
             .Where(o => o.BuyerKind == BuyerKind.Employee && companies.Contains(o.Company) && Counted.Contains(o.Status)

@@ -1,3 +1,4 @@
+using InternalStore.Application.Authority;
 using System.Text.Json.Nodes;
 using FluentValidation;
 using InternalStore.Application.Common;
@@ -7,7 +8,7 @@ namespace InternalStore.Application.Policies;
 
 /// <summary>Revises a draft's name and document. A published version is frozen (409).</summary>
 public sealed record UpdatePolicyCommand(Caller Caller, Guid Id, string? Name, JsonObject? Document)
-    : ICommand<PolicyVersionDto>;
+    : ICommand<PolicyVersionDto>, ICallerMessage;
 
 public sealed class UpdatePolicyValidator : AbstractValidator<UpdatePolicyCommand>
 {
@@ -18,12 +19,12 @@ public sealed class UpdatePolicyValidator : AbstractValidator<UpdatePolicyComman
     }
 }
 
-public sealed class UpdatePolicyHandler(IStoreDb db, PolicyDocument documents, TimeProvider clock)
+public sealed class UpdatePolicyHandler(IStoreDb db, OrganisationAuthority authority, PolicyDocument documents, TimeProvider clock)
     : ICommandHandler<UpdatePolicyCommand, PolicyVersionDto>
 {
     public async ValueTask<PolicyVersionDto> Handle(UpdatePolicyCommand command, CancellationToken cancellationToken)
     {
-        var policy = await db.LoadVisibleAsync(command.Caller, command.Id, cancellationToken);
+        var policy = await db.LoadVisibleAsync(await authority.ScopeOfAsync(command.Caller, cancellationToken), command.Id, cancellationToken);
         var before = policy.AuditedFields();
         var canonical = await documents.CanonicalAsync(command.Document!, cancellationToken);
 

@@ -1,3 +1,4 @@
+using InternalStore.Application.Authority;
 using InternalStore.Application.Common;
 using InternalStore.Domain.Common;
 using InternalStore.Pricing;
@@ -20,7 +21,7 @@ public sealed record AllowanceDto(
 public sealed record QuantityLimitUsageDto(string Sku, int MaxUnits, int WindowDays, long Used, long Remaining);
 
 /// <summary>The caller's allowance for the calendar year and their quantity-limit usage.</summary>
-public sealed record GetMyAllowanceQuery(Caller Caller) : IQuery<AllowanceDto>;
+public sealed record GetMyAllowanceQuery(Caller Caller) : IQuery<AllowanceDto>, ICallerMessage;
 
 public sealed class GetMyAllowanceHandler(PricingFacts facts, TimeProvider clock, IOptions<PricingOptions> options)
     : IQueryHandler<GetMyAllowanceQuery, AllowanceDto>

@@ -9,7 +9,7 @@ using EmploymentStatus = InternalStore.Domain.People.EmploymentStatus;
 namespace InternalStore.Application.Pricing;
 
 /// <summary>Loads what the pure engine needs from the database: the rules in force, the buyer, the cart's items.</summary>
-public sealed class PricingFacts(IStoreDb db)
+public sealed class PricingFacts(IStoreDb db, Authority.OrganisationAuthority authority)
 {
     /// <summary>
     /// The published version in force for the company on the day: its own, else its parent's (the
@@ -29,20 +29,8 @@ public sealed class PricingFacts(IStoreDb db)
     }
 
     /// <summary>The company and its ancestors, nearest first; for null, the top company.</summary>
-    public async Task<List<string>> CompanyChainAsync(string? companyCode, CancellationToken cancellationToken)
-    {
-        var parents = await db.Companies.AsNoTracking()
-            .ToDictionaryAsync(c => c.Code, c => c.ParentCode, StringComparer.Ordinal, cancellationToken);
-        var chain = new List<string>();
-        var code = companyCode ?? parents.FirstOrDefault(p => p.Value is null).Key;
-        while (code is not null && parents.TryGetValue(code, out var parent) && !chain.Contains(code))
-        {
-            chain.Add(code);
-            code = parent;
-        }
-
-        return chain;
-    }
+    public async Task<List<string>> CompanyChainAsync(string? companyCode, CancellationToken cancellationToken) =>
+        [.. (await authority.ChartAsync(cancellationToken)).Chain(companyCode)];
 
     /// <summary>The rules for a company on a day; <paramref name="instead"/> replaces the policy in force (simulation).</summary>
     public async Task<PricingRules> RulesAsync(string? companyCode, DateOnly asOf, CancellationToken cancellationToken,
@@ -55,8 +43,10 @@ public sealed class PricingFacts(IStoreDb db)
             document = policy is null ? new DiscountPolicy() : DiscountPolicyJson.Read(policy.Document);
         }
 
+        // A staff promotion applies to the employees of its company and of the companies below it.
+        var chain = await CompanyChainAsync(companyCode, cancellationToken);
         var promotions = await db.Promotions.AsNoTracking()
-            .Where(p => p.From <= asOf && p.To >= asOf)
+            .Where(p => p.From <= asOf && p.To >= asOf && (p.Company == null || chain.Contains(p.Company)))
             .ToListAsync(cancellationToken);
         var transfer = await db.TransferPricing.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
         return PricingRules.Create(document, promotions.Select(ToEngine).ToList(), ToEngine(transfer));

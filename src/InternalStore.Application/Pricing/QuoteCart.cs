@@ -1,3 +1,4 @@
+using InternalStore.Application.Authority;
 using FluentValidation;
 using FluentValidation.Results;
 using InternalStore.Application.Common;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace InternalStore.Application.Pricing;
 
 /// <summary>Prices a cart for the caller, with explanations and a signed token that locks the prices.</summary>
-public sealed record QuoteCartQuery(Caller Caller, IReadOnlyList<QuoteLineRequest>? Lines) : IQuery<QuoteDto>;
+public sealed record QuoteCartQuery(Caller Caller, IReadOnlyList<QuoteLineRequest>? Lines) : IQuery<QuoteDto>, ICallerMessage;
 
 public sealed class QuoteCartValidator : AbstractValidator<QuoteCartQuery>
 {

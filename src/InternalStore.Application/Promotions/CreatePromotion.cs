@@ -1,3 +1,4 @@
+using InternalStore.Application.Authority;
 using FluentValidation;
 using InternalStore.Application.Common;
 using InternalStore.Domain.Common;
@@ -9,7 +10,7 @@ namespace InternalStore.Application.Promotions;
 
 /// <summary>Creates a promotion; the same request again replays it, another with the same id is a conflict.</summary>
 public sealed record CreatePromotionCommand(Caller Caller, string? Id, PromotionInput Promotion)
-    : ICommand<CreatePromotionResult>;
+    : ICommand<CreatePromotionResult>, ICallerMessage;
 
 public sealed record CreatePromotionResult(PromotionDto Promotion, bool Created);
 
@@ -23,21 +24,29 @@ public sealed class CreatePromotionValidator : AbstractValidator<CreatePromotion
     }
 }
 
-public sealed class CreatePromotionHandler(IStoreDb db) : ICommandHandler<CreatePromotionCommand, CreatePromotionResult>
+public sealed class CreatePromotionHandler(IStoreDb db, OrganisationAuthority authority)
+    : ICommandHandler<CreatePromotionCommand, CreatePromotionResult>
 {
     public async ValueTask<CreatePromotionResult> Handle(CreatePromotionCommand command, CancellationToken cancellationToken)
     {
         var p = command.Promotion;
         PromotionRules.EnsureMayManage(command.Caller, p.Audience!);
+        var company = p.Audience == StorePromotion.AudienceEmployee ? command.Caller.Company : null;
         await EnsureTargetExistsAsync(db, p, cancellationToken);
 
         var existing = await db.Promotions.FirstOrDefaultAsync(x => x.Id == command.Id, cancellationToken);
         if (existing is not null)
-            return existing.SameAs(p.Sku, p.Category, p.Percent!.Value, p.Audience!, p.From!.Value, p.To!.Value)
+        {
+            var scope = await authority.ScopeOfAsync(command.Caller, cancellationToken);
+            return existing.Company == company
+                   && existing.SameAs(p.Sku, p.Category, p.Percent!.Value, p.Audience!, p.From!.Value, p.To!.Value)
+                   && scope.MaySee(existing)
                 ? new CreatePromotionResult(existing.ToDto(), Created: false)
                 : throw new ConflictException("invalid-state", $"Promotion '{command.Id}' already exists with other terms.");
+        }
 
-        var promotion = new StorePromotion(command.Id!, p.Sku, p.Category, p.Percent!.Value, p.Audience!, p.From!.Value, p.To!.Value);
+        var promotion = new StorePromotion(command.Id!, p.Sku, p.Category, p.Percent!.Value, p.Audience!, p.From!.Value,
+            p.To!.Value, company);
         db.Promotions.Add(promotion);
         await db.SaveChangesAsync(cancellationToken);
         return new CreatePromotionResult(promotion.ToDto(), Created: true);

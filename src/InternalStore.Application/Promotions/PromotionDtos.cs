@@ -1,10 +1,12 @@
+using InternalStore.Application.Authority;
 using InternalStore.Application.Common;
 using InternalStore.Domain.Pricing;
 
 namespace InternalStore.Application.Promotions;
 
+/// <param name="Company">Whose staff promotion it is (it applies to that company and those below); null: store-wide.</param>
 public sealed record PromotionDto(string Id, string? Sku, string? Category, decimal Percent, string Audience, DateOnly From,
-    DateOnly To);
+    DateOnly To, string? Company = null);
 
 /// <summary>A promotion as a client sends it; nullable so that a missing field is named.</summary>
 public sealed record PromotionInput(string? Sku, string? Category, decimal? Percent, string? Audience, DateOnly? From,
@@ -12,9 +14,17 @@ public sealed record PromotionInput(string? Sku, string? Category, decimal? Perc
 
 internal static class PromotionRules
 {
-    public static PromotionDto ToDto(this StorePromotion p) => new(p.Id, p.Sku, p.Category, p.Percent, p.Audience, p.From, p.To);
+    public static PromotionDto ToDto(this StorePromotion p) =>
+        new(p.Id, p.Sku, p.Category, p.Percent, p.Audience, p.From, p.To, p.Company);
 
-    /// <summary>Public promotions are the catalog team's; staff-only promotions are HR's.</summary>
+    /// <summary>
+    /// Who sees a promotion: the catalog team every one; HR the store-wide ones and the staff
+    /// promotions of the companies in its scope.
+    /// </summary>
+    public static bool MaySee(this CallerScope scope, StorePromotion promotion) =>
+        scope.Caller.IsInRole(Roles.Catalog) || promotion.Company is null || scope.Covers(promotion.Company);
+
+    /// <summary>Public promotions are the catalog team's (store-wide); staff-only promotions are HR's, for its own company.</summary>
     public static void EnsureMayManage(Caller caller, string audience)
     {
         var allowed = audience == StorePromotion.AudienceEmployee

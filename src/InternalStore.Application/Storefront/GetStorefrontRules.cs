@@ -1,3 +1,4 @@
+using InternalStore.Application.Authority;
 using InternalStore.Application.Pricing;
 using InternalStore.Domain.Pricing;
 using InternalStore.Pricing;
@@ -14,7 +15,7 @@ namespace InternalStore.Application.Storefront;
 public sealed record StorefrontRulesDto(string Currency, DateOnly AsOf, string Rounding,
     IReadOnlyList<Promotions.PromotionDto> Promotions);
 
-public sealed record GetStorefrontRulesQuery : IQuery<StorefrontRulesDto>;
+public sealed record GetStorefrontRulesQuery(Common.Caller Caller) : IQuery<StorefrontRulesDto>, ICallerMessage;
 
 public sealed class GetStorefrontRulesHandler(Common.IStoreDb db, PricingFacts facts, TimeProvider clock,
     IOptions<PricingOptions> options) : IQueryHandler<GetStorefrontRulesQuery, StorefrontRulesDto>

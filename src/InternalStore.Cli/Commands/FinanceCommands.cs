@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using InternalStore.Application.Common;
 using InternalStore.Application.Finance;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +17,7 @@ internal static class FinanceCommands
         "Payroll deductions due on a pay date as CSV: employee, name, period, amount, currency, order, schedule.",
         async (sender, date, token) =>
         {
-            var deductions = await sender.Send(new ListPayrollDeductionsQuery(date), token);
+            var deductions = await sender.Send(new ListPayrollDeductionsQuery(Caller.System, date), token);
             return (FinanceCsv.PayrollDeductions(deductions),
                 $"{deductions.Deductions.Count} deduction(s), {deductions.Total} {deductions.Currency}");
         });
@@ -25,7 +26,7 @@ internal static class FinanceCommands
         "Per employee, the taxable excess of employee discounts booked in a pay period, as CSV: employee, name, period, taxable_excess, discount, qualified_limit, currency, orders.",
         async (sender, date, token) =>
         {
-            var benefits = await sender.Send(new Application.Benefits.ListTaxableBenefitsQuery(date), token);
+            var benefits = await sender.Send(new Application.Benefits.ListTaxableBenefitsQuery(Caller.System, date), token);
             return (FinanceCsv.TaxableBenefits(benefits),
                 $"{benefits.Employees.Count} employee(s), taxable excess {benefits.TaxableExcess} {benefits.Currency} (rule {benefits.Rule})");
         });
@@ -66,7 +67,7 @@ internal static class FinanceCommands
         };
         command.SetAction((result, ct) => CliHost.RunAsync(async (services, token) =>
         {
-            var statement = await services.GetRequiredService<ISender>().Send(new GetChargebackStatementQuery(result.GetValue(month)), token);
+            var statement = await services.GetRequiredService<ISender>().Send(new GetChargebackStatementQuery(Caller.System, result.GetValue(month)), token);
             Console.Write(result.GetValue(format) == "json"
                 ? JsonSerializer.Serialize(statement, Json) + Environment.NewLine
                 : FinanceCsv.Chargebacks(statement));

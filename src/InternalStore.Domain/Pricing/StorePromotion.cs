@@ -8,10 +8,16 @@ public sealed class StorePromotion
         Id = Audience = string.Empty;
     }
 
-    public StorePromotion(string id, string? sku, string? category, decimal percent, string audience, DateOnly from, DateOnly to)
+    /// <param name="company">
+    /// Whose promotion it is: a staff promotion belongs to the company of the HR that made it and applies
+    /// to the employees of that company and the companies below it; null for the catalog's store-wide ones.
+    /// </param>
+    public StorePromotion(string id, string? sku, string? category, decimal percent, string audience, DateOnly from, DateOnly to,
+        string? company = null)
     {
         Id = id;
         Audience = audience;
+        Company = company;
         Change(sku, category, percent, audience, from, to);
     }
 
@@ -43,6 +49,9 @@ public sealed class StorePromotion
     }
 
     public string Id { get; private set; }
+
+    /// <summary>The company whose employees (and those of the companies below it) it applies to; null: every buyer of its audience.</summary>
+    public string? Company { get; private set; }
     public string? Sku { get; private set; }
     public string? Category { get; private set; }
     public decimal Percent { get; private set; }

@@ -55,7 +55,7 @@ public sealed class DemoData(TimeProvider clock)
         policy.Publish(new DateOnly(2020, 1, 1), now);
         db.Policies.Add(policy);
         db.Promotions.AddRange(
-            new StorePromotion("staff-coffee", "COF-1K", null, 40m, "employee", new DateOnly(today.Year, 1, 1), new DateOnly(today.Year, 12, 31)),
+            new StorePromotion("staff-coffee", "COF-1K", null, 40m, "employee", new DateOnly(today.Year, 1, 1), new DateOnly(today.Year, 12, 31), "JKL"),
             new StorePromotion("spring-apparel", null, "apparel", 25m, "all", new DateOnly(today.Year, 3, 1), new DateOnly(today.Year, 3, 31)),
             new StorePromotion("home-week", null, "home", 15m, "all", today.AddDays(-3), today.AddDays(4)));
         db.TransferPricing.Add(new TransferPricingSettings(5m, 8m, """[{"category":"electronics","markupPercent":"3"}]"""));

@@ -24,7 +24,7 @@ public abstract class BenefitApiTests(StoreFactory store)
 
     private async Task<JsonElement?> RowAsync(string employee)
     {
-        var report = await (await store.ClientFor(Identity.Finance).GetAsync($"/api/finance/taxable-benefits?period={PayDate(DateTime.UtcNow)}"))
+        var report = await (await store.ClientFor(Identity.GroupFinance).GetAsync($"/api/finance/taxable-benefits?period={PayDate(DateTime.UtcNow)}"))
             .AssertJsonAsync(HttpStatusCode.OK);
         Assert.Equal("us-qualified-employee-discount", report.GetProperty("rule").GetString());
         var rows = report.GetProperty("employees").EnumerateArray().ToList();

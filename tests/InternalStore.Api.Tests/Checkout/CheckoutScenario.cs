@@ -43,7 +43,7 @@ public sealed class CheckoutScenario(StoreFactory store)
         });
 
     public async Task<JsonElement> OrderAsync(Guid id) =>
-        await (await store.ClientFor(Identity.Finance).GetAsync($"/api/orders/{id}")).AssertJsonAsync(HttpStatusCode.OK);
+        await (await store.ClientFor(Identity.GroupFinance).GetAsync($"/api/orders/{id}")).AssertJsonAsync(HttpStatusCode.OK);
 
     public async Task<int> StockAsync(string sku) =>
         (await (await store.ClientFor(Identity.Catalog).GetAsync($"/api/products/{sku}")).AssertJsonAsync(HttpStatusCode.OK))

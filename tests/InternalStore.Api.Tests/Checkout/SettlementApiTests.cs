@@ -313,8 +313,9 @@ public abstract class SettlementApiTests(StoreFactory store)
             .AssertProblemAsync(HttpStatusCode.Conflict, "invalid-state");
         await (await _given.CheckoutAsync(Identity.DepartmentBuyer, order.Id(), new { method = "chargeback" }))
             .AssertJsonAsync(HttpStatusCode.OK);
-        await (await _given.RefundAsync(Identity.Hr, order.Id(), new { reason = "hr may look, not refund" }))
-            .AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        // HR sees employee orders only: a department's order is not HR's to see, let alone refund.
+        await (await _given.RefundAsync(Identity.Hr, order.Id(), new { reason = "not hr's order" }))
+            .AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
 
         await (await _given.RefundAsync(Identity.DepartmentBuyer, order.Id(), new { lines = new[] { new { sku, quantity = 1 } }, reason = "one too many" }))
             .AssertJsonAsync(HttpStatusCode.Created);

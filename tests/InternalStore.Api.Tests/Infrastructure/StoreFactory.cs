@@ -185,10 +185,16 @@ public sealed record Identity(string Subject, string[] Roles, string? Company = 
     public static readonly Identity OtherCompanyEmployee = new("E2001", [Application.Common.Roles.Employee], "XYZ");
     public static readonly Identity Hr = new("H9001", [Application.Common.Roles.Hr]);
     public static readonly Identity Finance = new("F9001", [Application.Common.Roles.Finance]);
+
+    /// <summary>HR and finance of the group's parent: their scope is every company of the group.</summary>
+    public static readonly Identity GroupHr = new("H0001", [Application.Common.Roles.Hr], "JKL");
+
+    public static readonly Identity GroupFinance = new("F0001", [Application.Common.Roles.Finance], "JKL");
     public static readonly Identity Catalog = new("C9001", [Application.Common.Roles.Catalog]);
     public static readonly Identity DepartmentBuyer = new("D1200", [Application.Common.Roles.DepartmentBuyer],
         CostCenter: "CC-1200");
-    public static readonly Identity AffiliateBuyer = new("A3001", [Application.Common.Roles.AffiliateBuyer], "XYZ",
+    /// <summary>XYZ buying from ABC at the intercompany price (the company claim names the seller).</summary>
+    public static readonly Identity AffiliateBuyer = new("A3001", [Application.Common.Roles.AffiliateBuyer], "ABC",
         Affiliate: "XYZ");
 
     public override string ToString() => $"{Subject}({string.Join(',', Roles)})";

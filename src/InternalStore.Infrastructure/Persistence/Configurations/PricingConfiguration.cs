@@ -31,6 +31,8 @@ internal sealed class StorePromotionConfiguration : IEntityTypeConfiguration<Sto
         promotion.Property(p => p.Sku).HasMaxLength(40);
         promotion.Property(p => p.Category).HasMaxLength(50);
         promotion.Property(p => p.Audience).HasMaxLength(20);
+        promotion.Property(p => p.Company).HasMaxLength(20);
+        promotion.HasOne<InternalStore.Domain.People.Company>().WithMany().HasForeignKey(p => p.Company).OnDelete(DeleteBehavior.Restrict);
         promotion.HasIndex(p => p.To);
     }
 }

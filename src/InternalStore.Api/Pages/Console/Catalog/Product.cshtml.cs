@@ -100,6 +100,6 @@ public sealed class ProductModel(ISender sender) : ConsolePageModel(sender)
     private async Task LoadAsync(string sku)
     {
         Product = await Sender.Send(new GetProductQuery(Caller, sku), HttpContext.RequestAborted);
-        Adjustments = await Sender.Send(new ListStockAdjustmentsQuery(sku, 1, 10), HttpContext.RequestAborted);
+        Adjustments = await Sender.Send(new ListStockAdjustmentsQuery(Caller, sku, 1, 10), HttpContext.RequestAborted);
     }
 }

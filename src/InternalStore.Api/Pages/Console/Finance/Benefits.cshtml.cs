@@ -19,7 +19,7 @@ public sealed class BenefitsModel(ISender sender, TimeProvider clock, IOptions<P
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         Period = period ?? new PayrollCalendar(payroll.Value.PeriodsPerMonth).NextPayDates(today, 1)[0];
-        Report = await TryQueryAsync(new ListTaxableBenefitsQuery(Period));
+        Report = await TryQueryAsync(new ListTaxableBenefitsQuery(Caller, Period));
     }
 
     public async Task<IActionResult> OnGetCsvAsync(DateOnly? period)

@@ -14,7 +14,7 @@ public sealed class ChargebacksModel(ISender sender, TimeProvider clock) : Conso
     public async Task OnGetAsync(string? month)
     {
         Month = string.IsNullOrWhiteSpace(month) ? clock.GetUtcNow().ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) : month;
-        Statement = await TryQueryAsync(new GetChargebackStatementQuery(Month));
+        Statement = await TryQueryAsync(new GetChargebackStatementQuery(Caller, Month));
     }
 
     public async Task<IActionResult> OnGetCsvAsync(string? month)

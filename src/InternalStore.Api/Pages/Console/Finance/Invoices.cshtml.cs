@@ -18,7 +18,7 @@ public sealed class InvoicesModel(ISender sender) : ConsolePageModel(sender)
     public async Task OnGetAsync(string? status, int? p)
     {
         Status = string.IsNullOrWhiteSpace(status) ? null : status;
-        Invoices = await TryQueryAsync(new ListInvoicesQuery(Status, Math.Max(1, p ?? 1), PageSize));
+        Invoices = await TryQueryAsync(new ListInvoicesQuery(Caller, Status, Math.Max(1, p ?? 1), PageSize));
     }
 
     public async Task<IActionResult> OnPostSettleAsync(Guid id)

@@ -20,7 +20,7 @@ public sealed class PayrollModel(ISender sender, TimeProvider clock, IOptions<Pa
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         PayDates = new PayrollCalendar(payroll.Value.PeriodsPerMonth).NextPayDates(today, 6);
         Period = period ?? PayDates[0];
-        Deductions = await TryQueryAsync(new ListPayrollDeductionsQuery(Period));
+        Deductions = await TryQueryAsync(new ListPayrollDeductionsQuery(Caller, Period));
     }
 
     public async Task<IActionResult> OnGetCsvAsync(DateOnly? period)

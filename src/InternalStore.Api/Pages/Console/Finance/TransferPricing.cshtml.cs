@@ -26,7 +26,7 @@ public sealed class TransferPricingModel(ISender sender) : ConsolePageModel(send
 
     public async Task OnGetAsync()
     {
-        var settings = await Sender.Send(new GetTransferPricingQuery(), HttpContext.RequestAborted);
+        var settings = await Sender.Send(new GetTransferPricingQuery(Caller), HttpContext.RequestAborted);
         DefaultMarkupPercent = settings.DefaultMarkupPercent;
         IntercompanyMarkupPercent = settings.IntercompanyMarkupPercent;
         CategoryMarkups = [.. settings.CategoryMarkups.Select(m => new MarkupRow
@@ -45,7 +45,7 @@ public sealed class TransferPricingModel(ISender sender) : ConsolePageModel(send
                 ModelState.AddModelError($"categoryMarkups[{i}].MarkupPercent", $"'{rows[i].MarkupPercent}' is not a number.");
         }
 
-        if (ModelState.IsValid && await TrySendAsync(new UpdateTransferPricingCommand(DefaultMarkupPercent, IntercompanyMarkupPercent, markups)) is not null)
+        if (ModelState.IsValid && await TrySendAsync(new UpdateTransferPricingCommand(Caller, DefaultMarkupPercent, IntercompanyMarkupPercent, markups)) is not null)
         {
             Notice = "Transfer-pricing markups saved.";
             return RedirectToPage();

@@ -777,6 +777,10 @@ namespace InternalStore.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<string>("Company")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<DateOnly>("From")
                         .HasColumnType("date");
 
@@ -792,6 +796,8 @@ namespace InternalStore.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Company");
 
                     b.HasIndex("To");
 
@@ -1314,6 +1320,14 @@ namespace InternalStore.Infrastructure.Persistence.Migrations.Postgres
                         .HasForeignKey("CompanyCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("InternalStore.Domain.Pricing.StorePromotion", b =>
+                {
+                    b.HasOne("InternalStore.Domain.People.Company", null)
+                        .WithMany()
+                        .HasForeignKey("Company")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("InternalStore.Domain.Settlement.IntercompanyInvoice", b =>

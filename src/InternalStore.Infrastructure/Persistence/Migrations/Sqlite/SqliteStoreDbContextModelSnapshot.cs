@@ -758,6 +758,10 @@ namespace InternalStore.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Company")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("From")
                         .HasColumnType("TEXT");
 
@@ -773,6 +777,8 @@ namespace InternalStore.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Company");
 
                     b.HasIndex("To");
 
@@ -1293,6 +1299,14 @@ namespace InternalStore.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("CompanyCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("InternalStore.Domain.Pricing.StorePromotion", b =>
+                {
+                    b.HasOne("InternalStore.Domain.People.Company", null)
+                        .WithMany()
+                        .HasForeignKey("Company")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("InternalStore.Domain.Settlement.IntercompanyInvoice", b =>
