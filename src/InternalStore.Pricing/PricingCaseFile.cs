@@ -112,7 +112,7 @@ public static class PricingCaseFile
     private static decimal? AsDecimal(JsonValue value) => value.GetValueKind() switch
     {
         JsonValueKind.Number => decimal.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null,
-        JsonValueKind.String => decimal.TryParse(value.GetValue<string>(), NumberStyles.Number, CultureInfo.InvariantCulture, out var d) ? d : null,
+        JsonValueKind.String => InvariantNumbers.TryParseDecimal(value.GetValue<string>(), out var d) ? d : null,
         _ => null,
     };
 
@@ -193,9 +193,11 @@ public static class PricingCaseFile
     {
         null => null,
         JsonValue v when v.GetValueKind() == JsonValueKind.String =>
-            decimal.Parse(v.GetValue<string>(), NumberStyles.Number, CultureInfo.InvariantCulture),
+            InvariantNumbers.TryParseDecimal(v.GetValue<string>(), out var d) ? d
+            : throw new FormatException($"'{name}' is not a decimal number such as \"2.5\" (a point, no thousands separators): '{v.GetValue<string>()}'."),
         JsonValue v when v.GetValueKind() == JsonValueKind.Number =>
-            decimal.Parse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture),
+            InvariantNumbers.TryParseJsonDecimal(v.ToJsonString(), out var d) ? d
+            : throw new FormatException($"'{name}' is out of range: {v.ToJsonString()}."),
         JsonValue v when v.GetValueKind() == JsonValueKind.Null => null,
         _ => throw new FormatException($"'{name}' is not a decimal."),
     };
@@ -203,10 +205,10 @@ public static class PricingCaseFile
     internal static int? OptInt(JsonObject o, string name) => o[name] switch
     {
         null => null,
-        JsonValue v when v.GetValueKind() == JsonValueKind.Number =>
-            int.Parse(v.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture),
-        JsonValue v when v.GetValueKind() == JsonValueKind.String =>
-            int.Parse(v.GetValue<string>(), NumberStyles.Integer, CultureInfo.InvariantCulture),
+        JsonValue v when v.GetValueKind() is JsonValueKind.Number or JsonValueKind.String =>
+            InvariantNumbers.TryParseInt(v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : v.ToJsonString(), out var i) ? i
+            : throw new FormatException($"'{name}' is not a whole number from {int.MinValue} to {int.MaxValue}: {v.ToJsonString()}."),
+        JsonValue v when v.GetValueKind() == JsonValueKind.Null => null,
         _ => throw new FormatException($"'{name}' is not an integer."),
     };
 

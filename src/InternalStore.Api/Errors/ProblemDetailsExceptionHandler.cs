@@ -95,8 +95,35 @@ public sealed partial class ProblemDetailsExceptionHandler(
         }
 
         var status = bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : 400;
+        // The framework's binding failures name the parameter: 'Failed to bind parameter "Nullable<int> page" from "abc".'
+        if (BoundParameter().Match(bad.Message) is { Success: true } bound)
+        {
+            var name = bound.Groups["name"].Value;
+            var message = bad.Message.StartsWith("Required", StringComparison.Ordinal)
+                ? $"{name} is required."
+                : $"'{Shorten(bound.Groups["value"].Value)}' is not a valid {Friendly(bound.Groups["type"].Value)} for {name}.";
+            return Problem(status, "validation", "The request is not valid.", message,
+                new Dictionary<string, string[]> { [name] = [message] });
+        }
+
         return Problem(status, "validation", "The request is not valid.", bad.Message);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("""parameter "(?<type>[^"]*?) ?(?<name>[A-Za-z_][A-Za-z0-9_]*)"(?: from "(?<value>.*)")?""",
+        System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex BoundParameter();
+
+    private static string Friendly(string type) => type.Replace("Nullable<", "", StringComparison.Ordinal).TrimEnd('>') switch
+    {
+        "int" or "Int32" or "long" => "whole number",
+        "decimal" => "number",
+        "DateOnly" => "date (YYYY-MM-DD)",
+        "bool" or "Boolean" => "true or false",
+        "Guid" => "id",
+        var other => other,
+    };
+
+    private static string Shorten(string value) => value.Length > 40 ? value[..40] + "..." : value;
 
     /// <summary>Codes that FluentValidation rules set on purpose (ours are kebab-case); its own are PascalCase.</summary>
     private static bool IsStableCode(string? code) =>

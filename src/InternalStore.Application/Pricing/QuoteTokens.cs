@@ -63,6 +63,13 @@ public sealed class QuoteTokens(byte[] key, TimeProvider clock)
 
     private static bool TryFromBase64Url(string text, out byte[] bytes)
     {
+        // TryDecodeFromChars throws on characters outside the alphabet (a pasted login token's "=" or "+").
+        if (!System.Buffers.Text.Base64Url.IsValid(text.AsSpan()))
+        {
+            bytes = [];
+            return false;
+        }
+
         bytes = new byte[System.Buffers.Text.Base64Url.GetMaxDecodedLength(text.Length)];
         if (System.Buffers.Text.Base64Url.TryDecodeFromChars(text, bytes, out var written))
         {

@@ -71,7 +71,7 @@ public sealed class ProductModel(ISender sender) : ConsolePageModel(sender)
     public async Task<IActionResult> OnPostStockAsync(string sku)
     {
         ModelState.Clear();
-        int? delta = int.TryParse(Stock.Delta, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var d) ? d : null;
+        int? delta = InternalStore.Pricing.InvariantNumbers.TryParseInt(Stock.Delta, out var d) ? d : null;
         if (delta is null)
             ModelState.AddModelError("delta", "Give a whole number of units, e.g. 10 or -3.");
         var result = ModelState.IsValid ? await TrySendAsync(new AdjustStockCommand(Caller, sku, delta, Stock.Reason, $"console:{Stock.Key}")) : null;
@@ -91,7 +91,7 @@ public sealed class ProductModel(ISender sender) : ConsolePageModel(sender)
     {
         if (string.IsNullOrWhiteSpace(text))
             return null;
-        if (decimal.TryParse(text.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
+        if (InternalStore.Pricing.InvariantNumbers.TryParseDecimal(text, out var value))
             return value;
         ModelState.AddModelError(field, $"'{text}' is not an amount.");
         return null;

@@ -39,7 +39,7 @@ public sealed class TransferPricingModel(ISender sender) : ConsolePageModel(send
         var markups = new List<CategoryMarkupDto>();
         for (var i = 0; i < rows.Count; i++)
         {
-            if (decimal.TryParse(rows[i].MarkupPercent, NumberStyles.Number, CultureInfo.InvariantCulture, out var percent))
+            if (InternalStore.Pricing.InvariantNumbers.TryParseDecimal(rows[i].MarkupPercent, out var percent))
                 markups.Add(new CategoryMarkupDto(rows[i].Category?.Trim() ?? "", percent));
             else
                 ModelState.AddModelError($"categoryMarkups[{i}].MarkupPercent", $"'{rows[i].MarkupPercent}' is not a number.");

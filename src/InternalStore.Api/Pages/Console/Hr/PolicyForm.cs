@@ -136,7 +136,7 @@ public sealed class PolicyForm
             return null;
         }
 
-        if (decimal.TryParse(text.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
+        if (InternalStore.Pricing.InvariantNumbers.TryParseDecimal(text, out var value))
             return value.ToString(CultureInfo.InvariantCulture);
         errors.AddModelError(path, $"'{text}' is not a number.");
         return null;
@@ -146,7 +146,7 @@ public sealed class PolicyForm
     {
         if (string.IsNullOrWhiteSpace(text))
             return null;
-        if (int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        if (InternalStore.Pricing.InvariantNumbers.TryParseInt(text, out var value))
             return value;
         errors.AddModelError(path, $"'{text}' is not a whole number.");
         return null;

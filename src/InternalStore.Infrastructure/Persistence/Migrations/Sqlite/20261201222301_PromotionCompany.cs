@@ -29,11 +29,6 @@ namespace InternalStore.Infrastructure.Persistence.Migrations.Sqlite
                 principalTable: "companies",
                 principalColumn: "Code",
                 onDelete: ReferentialAction.Restrict);
-
-            // Staff promotions made before promotions carried a company applied to the whole group: keep that.
-            migrationBuilder.Sql(
-                "UPDATE promotions SET \"Company\" = (SELECT \"Code\" FROM companies WHERE \"ParentCode\" IS NULL ORDER BY \"Code\" LIMIT 1) "
-                + "WHERE \"Audience\" = 'employee';");
         }
 
         /// <inheritdoc />

@@ -1,0 +1,316 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using InternalStore.Api.Tests.Infrastructure;
+using InternalStore.Application.Common;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InternalStore.Api.Tests;
+
+/// <summary>
+/// Property-style: every field of a valid body of every POST/PUT route, and every query parameter of
+/// every route, is replaced in turn by out-of-range, malformed and wrong-type values. Each answer is a
+/// 4xx problem with a <c>code</c>; a 400 names the field it was about; a refused request writes nothing.
+/// A new POST/PUT route without a valid body here fails the test; query parameters are discovered.
+/// </summary>
+public abstract class HostileInputTests(StoreFactory store)
+{
+    private const string Unknown = "00000000-0000-0000-0000-000000000001";
+
+    private static readonly JsonNode?[] HostileValues =
+    [
+        JsonValue.Create(1e30), JsonValue.Create(2147483648L), JsonValue.Create(-1), JsonValue.Create(0.0000001m), "2,5", "1,5",
+        "1e30", "abc", "", "2026-13-45", null, new JsonArray(), new JsonObject(), true, new string('x', 5000),
+        new JsonArray((JsonNode?)null), "a.b", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJFMTAwMSJ9+/=.sig",
+    ];
+
+    private static readonly string[] HostileQueryValues =
+        ["abc", "1e30", "2147483648", "-1", "0", "2,5", "", "2026-13-45", "2026-02-30", "1.5", "true,false", "%00", new string('9', 400)];
+
+    /// <summary>A body each POST/PUT route accepts (or refuses only for a reason other than its shape), and who sends it.</summary>
+    private static readonly Dictionary<string, (Identity? Caller, string? Body)> Bodies = new(StringComparer.Ordinal)
+    {
+        ["POST /api/products/"] = (Identity.Catalog, """{"sku":"HX-1","name":"Hostile","category":"office","listPrice":10.00,"unitCost":5.00,"stockOnHand":1,"currency":"USD","employeeDiscount":true,"supplyKind":"goods"}"""),
+        ["PUT /api/products/{sku}"] = (Identity.Catalog, """{"name":"Laptop 13","description":"d","category":"electronics","listPrice":1299.00,"unitCost":950.00,"currency":"USD","employeeDiscount":true,"active":true}"""),
+        ["POST /api/products/{sku}/stock"] = (Identity.Catalog, """{"delta":1,"reason":"count"}"""),
+        ["POST /api/employees/import"] = (Identity.GroupHr, null), // text/csv: RosterImportTests and FuzzTests; its query parameters are below
+        ["PUT /api/employees/{id}"] = (Identity.GroupHr, """{"name":"Alice Moreau","email":"alice.moreau@abc.example","costCenter":"CC-1000","grade":5,"status":"active","hireDate":"2018-04-16"}"""),
+        ["POST /api/quotes"] = (Identity.Employee, """{"lines":[{"sku":"LAP-13","quantity":1}]}"""),
+        ["POST /api/policies/"] = (Identity.GroupHr, """{"company":"ABC","name":"Hostile draft","document":{"tiers":[{"id":"all","percent":"10","minGrade":1,"minTenureMonths":0}],"probationDays":90,"categoryRules":[{"category":"electronics","maxPercent":"10"}],"minMarginPercent":"5","annualAllowance":"500","quantityLimits":[{"sku":"LAP-13","maxUnits":1,"windowDays":365}],"promotionStacking":"best","rounding":"halfUp"}}"""),
+        ["PUT /api/policies/{id:guid}"] = (Identity.GroupHr, """{"name":"Hostile draft","document":{"tiers":[{"id":"all","percent":"10"}],"probationDays":90,"annualAllowance":"500"}}"""),
+        ["POST /api/policies/{id:guid}/publish"] = (Identity.GroupHr, """{"effectiveFrom":"2030-01-01"}"""),
+        ["POST /api/policies/{id:guid}/simulate"] = (Identity.GroupHr, """{"days":30}"""),
+        ["POST /api/promotions/"] = (Identity.Catalog, """{"id":"hostile-promo","sku":"LAP-13","percent":5,"audience":"all","from":"2030-01-01","to":"2030-01-31"}"""),
+        ["PUT /api/promotions/{id}"] = (Identity.Catalog, """{"sku":"LAP-13","percent":5,"audience":"all","from":"2030-01-01","to":"2030-01-31"}"""),
+        ["PUT /api/finance/transfer-pricing/"] = (Identity.GroupFinance, """{"defaultMarkupPercent":5,"intercompanyMarkupPercent":8,"categoryMarkups":[{"category":"electronics","markupPercent":3}]}"""),
+        ["POST /api/orders/"] = (Identity.Employee, """{"lines":[{"sku":"LAP-13","quantity":1}],"quoteToken":null}"""),
+        ["POST /api/orders/{id:guid}/cancel"] = (Identity.Employee, null),
+        ["POST /api/orders/{id:guid}/fulfil"] = (Identity.Catalog, null),
+        ["POST /api/orders/{id:guid}/checkout"] = (Identity.Employee, """{"method":"payroll","installments":2}"""),
+        ["POST /api/orders/{id:guid}/refunds"] = (Identity.GroupFinance, """{"lines":[{"sku":"LAP-13","quantity":1}],"reason":"broken","returnToStock":false}"""),
+        ["POST /api/finance/invoices/{id:guid}/settle"] = (Identity.GroupFinance, null),
+        ["PUT /api/finance/gross-profit"] = (Identity.GroupFinance, """{"company":"ABC","lineOfBusiness":"goods","year":2026,"percent":2.5,"reason":"audited"}"""),
+        ["POST /api/webhooks/stripe"] = (null, null), // signed by Stripe: CardPaymentTests
+        ["POST /console/sign-in"] = (null, null), // console forms: ConsoleFormTests and ConsoleAccessTests
+        ["POST /console/sign-out"] = (null, null),
+    };
+
+    [Fact]
+    public async Task Every_field_of_every_body_refused_by_a_4xx_naming_it_and_nothing_written()
+    {
+        var failures = new List<string>();
+        var named = 0;
+        foreach (var route in WriteRoutes())
+        {
+            if (!Bodies.TryGetValue(route, out var entry))
+            {
+                failures.Add($"{route}: no valid body in HostileInputTests.Bodies");
+                continue;
+            }
+
+            if (entry.Body is null || route.StartsWith("POST /console", StringComparison.Ordinal) || route.Contains("console", StringComparison.Ordinal))
+                continue;
+            var client = store.ClientFor(entry.Caller);
+            foreach (var (path, mutated) in Mutations(JsonNode.Parse(entry.Body)!))
+            {
+                var before = await RowsAsync();
+                using var response = await SendAsync(client, route, mutated.ToJsonString());
+                var status = (int)response.StatusCode;
+                var text = await response.Content.ReadAsStringAsync();
+                var sample = $"{route} {path}={Sample(mutated, path)}";
+                if (status < 400)
+                    continue; // a value that happens to be valid (an empty description, -1 as a stock delta)
+                if (status >= 500 || response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+                {
+                    failures.Add($"{sample}: {status} {text}");
+                    continue;
+                }
+
+                var problem = JsonDocument.Parse(text).RootElement;
+                if (!problem.TryGetProperty("code", out var code) || string.IsNullOrEmpty(code.GetString()))
+                    failures.Add($"{sample}: {status} without a code");
+                if (status == 400)
+                {
+                    if (Names(problem, path))
+                        named++;
+                    else
+                        failures.Add($"{sample}: 400 does not name '{path}': {text}");
+                }
+
+                if (await RowsAsync() != before)
+                    failures.Add($"{sample}: refused with {status} but wrote rows");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures.Take(40)) + $"{Environment.NewLine}({failures.Count} in all)");
+        Assert.True(named > 300, $"only {named} refusals named their field: the mutations did not reach the validators");
+    }
+
+    [Fact]
+    public async Task Every_query_parameter_refused_by_a_4xx_naming_it()
+    {
+        var descriptions = store.Services.GetRequiredService<IApiDescriptionGroupCollectionProvider>().ApiDescriptionGroups.Items
+            .SelectMany(g => g.Items)
+            .Where(d => d.ParameterDescriptions.Any(p => p.Source == Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.Query))
+            .ToList();
+        Assert.True(descriptions.Count >= 8, "the query parameters were discovered");
+        var failures = new List<string>();
+        var named = 0;
+        foreach (var description in descriptions)
+        {
+            var route = $"{description.HttpMethod} /{description.RelativePath!.TrimStart('/')}";
+            var caller = CallerForQuery(route);
+            var client = store.ClientFor(caller);
+            var parameters = description.ParameterDescriptions
+                .Where(p => p.Source == Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.Query).Select(p => p.Name).ToList();
+            foreach (var parameter in parameters)
+            {
+                foreach (var value in HostileQueryValues)
+                {
+                    var query = string.Join("&", parameters.Select(p => p == parameter ? $"{p}={Uri.EscapeDataString(value)}" : DefaultQuery(p))
+                        .Where(q => q.Length > 0));
+                    var before = await RowsAsync();
+                    using var request = new HttpRequestMessage(new HttpMethod(description.HttpMethod!), Url(route) + "?" + query);
+                    request.Headers.TryAddWithoutValidation("Idempotency-Key", Guid.NewGuid().ToString());
+                    if (description.HttpMethod is "POST" or "PUT")
+                        request.Content = new StringContent("id,name\n", Encoding.UTF8, "text/csv");
+                    using var response = await client.SendAsync(request);
+                    var status = (int)response.StatusCode;
+                    var text = await response.Content.ReadAsStringAsync();
+                    var sample = $"{route} {parameter}={(value.Length > 20 ? value[..20] + "..." : value)}";
+                    if (status < 400)
+                        continue;
+                    if (status >= 500 || response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+                    {
+                        failures.Add($"{sample}: {status} {text}");
+                        continue;
+                    }
+
+                    var problem = JsonDocument.Parse(text).RootElement;
+                    if (!problem.TryGetProperty("code", out var code) || string.IsNullOrEmpty(code.GetString()))
+                        failures.Add($"{sample}: {status} without a code");
+                    if (status == 400)
+                    {
+                        if (Names(problem, parameter))
+                            named++;
+                        else
+                            failures.Add($"{sample}: 400 does not name '{parameter}': {text}");
+                    }
+
+                    if (await RowsAsync() != before)
+                        failures.Add($"{sample}: refused with {status} but wrote rows");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures.Take(40)) + $"{Environment.NewLine}({failures.Count} in all)");
+        Assert.True(named > 40, $"only {named} refusals named their parameter");
+    }
+
+    [Theory]
+    [InlineData("tiers[0].percent", "\"2,5\"")] // once read as 25
+    [InlineData("annualAllowance", "\"1,5\"")] // once read as 15
+    [InlineData("tiers[0].percent", "1e30")]
+    [InlineData("probationDays", "2147483648")]
+    [InlineData("quantityLimits[0].maxUnits", "1e30")]
+    [InlineData("tiers[0].percent", "\"1 000\"")]
+    public async Task A_policy_number_with_a_comma_or_beyond_its_range_is_refused_not_misread(string field, string value)
+    {
+        var body = JsonNode.Parse(Bodies["POST /api/policies/"].Body!)!;
+        Replace(body["document"]!, field, JsonNode.Parse(value));
+        var before = await RowsAsync();
+
+        var response = await SendAsync(store.ClientFor(Identity.GroupHr), "POST /api/policies/", body.ToJsonString());
+
+        var problem = await response.AssertValidationErrorAsync("document");
+        Assert.Contains(field[(field.LastIndexOf('.') + 1)..], problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, await RowsAsync());
+    }
+
+    private IEnumerable<string> WriteRoutes() => store.Services.GetRequiredService<EndpointDataSource>().Endpoints
+        .OfType<RouteEndpoint>()
+        .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [])
+            .Where(m => m is "POST" or "PUT").Select(m => $"{m} /{e.RoutePattern.RawText!.TrimStart('/')}"))
+        .Distinct().Order(StringComparer.Ordinal);
+
+    /// <summary>Each leaf (and each object or array) of the body replaced by each hostile value, and removed.</summary>
+    private static IEnumerable<(string Path, JsonNode Body)> Mutations(JsonNode body)
+    {
+        foreach (var path in Paths(body, ""))
+        {
+            foreach (var value in HostileValues)
+            {
+                var copy = body.DeepClone();
+                Replace(copy, path, value?.DeepClone());
+                yield return (path, copy);
+            }
+        }
+    }
+
+    private static IEnumerable<string> Paths(JsonNode? node, string prefix)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (key, child) in obj)
+                {
+                    var path = prefix.Length == 0 ? key : $"{prefix}.{key}";
+                    yield return path;
+                    foreach (var inner in Paths(child, path))
+                        yield return inner;
+                }
+
+                break;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    var path = $"{prefix}[{i}]";
+                    foreach (var inner in Paths(array[i], path))
+                        yield return inner;
+                }
+
+                break;
+        }
+    }
+
+    private static void Replace(JsonNode root, string path, JsonNode? value)
+    {
+        var parts = System.Text.RegularExpressions.Regex.Matches(path, @"[^.\[\]]+|\[\d+\]").Select(m => m.Value).ToList();
+        var node = root;
+        for (var i = 0; i < parts.Count - 1; i++)
+            node = parts[i].StartsWith('[') ? node[int.Parse(parts[i][1..^1], System.Globalization.CultureInfo.InvariantCulture)]! : node[parts[i]]!;
+        var last = parts[^1];
+        if (last.StartsWith('['))
+            node[int.Parse(last[1..^1], System.Globalization.CultureInfo.InvariantCulture)] = value;
+        else
+            node[last] = value;
+    }
+
+    /// <summary>
+    /// A 400 names the field when a key of its <c>errors</c> is the path, a part of it (the document of
+    /// a policy), or lies below it (a line's quantity when the line was replaced).
+    /// </summary>
+    private static bool Names(JsonElement problem, string path)
+    {
+        if (!problem.TryGetProperty("errors", out var errors) || errors.ValueKind != JsonValueKind.Object)
+            return false;
+        var wanted = path.ToLowerInvariant();
+        return errors.EnumerateObject().Select(e => e.Name.ToLowerInvariant()).Any(key =>
+            key == wanted || wanted.StartsWith(key + ".", StringComparison.Ordinal) || wanted.StartsWith(key + "[", StringComparison.Ordinal)
+            || key.StartsWith(wanted + ".", StringComparison.Ordinal) || key.StartsWith(wanted + "[", StringComparison.Ordinal));
+    }
+
+    private static string Sample(JsonNode body, string path)
+    {
+        var text = body.ToJsonString();
+        return text.Length > 160 ? text[..160] + "..." : text;
+    }
+
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string route, string body)
+    {
+        var method = route[..route.IndexOf(' ', StringComparison.Ordinal)];
+        var request = new HttpRequestMessage(new HttpMethod(method), Url(route))
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", Guid.NewGuid().ToString());
+        return client.SendAsync(request);
+    }
+
+    private static string Url(string route) => route[(route.IndexOf(' ', StringComparison.Ordinal) + 1)..]
+        .Replace("{sku}", "LAP-13", StringComparison.Ordinal)
+        .Replace("{id:guid}", Unknown, StringComparison.Ordinal)
+        .Replace("{id}", route.Contains("promotions", StringComparison.Ordinal) ? "home-week" : "E1001", StringComparison.Ordinal);
+
+    /// <summary>A valid value for the other query parameters, so only one is hostile at a time.</summary>
+    private static string DefaultQuery(string parameter) => parameter switch
+    {
+        "period" => "period=2026-11-30",
+        "month" => "month=2026-11",
+        _ => "",
+    };
+
+    private static Identity CallerForQuery(string route) => route switch
+    {
+        _ when route.Contains("/api/employees", StringComparison.Ordinal) || route.Contains("/api/policies", StringComparison.Ordinal) => Identity.GroupHr,
+        _ when route.Contains("/api/finance", StringComparison.Ordinal) || route.Contains("/api/orders", StringComparison.Ordinal) => Identity.GroupFinance,
+        _ => Identity.Catalog,
+    };
+
+    private async Task<string> RowsAsync()
+    {
+        await using var scope = store.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IStoreDb>();
+        return string.Join(",", await db.Orders.CountAsync(), await db.Products.CountAsync(), await db.Policies.CountAsync(),
+            await db.Promotions.CountAsync(), await db.Refunds.CountAsync(), await db.OutboxMessages.CountAsync(),
+            await db.Employees.CountAsync(), await db.StockAdjustments.CountAsync(), await db.GrossProfitRates.CountAsync(),
+            await db.Invoices.CountAsync(), await db.JournalEntries.CountAsync(), await db.EmployeeAudit.CountAsync(),
+            await db.PolicyAudit.CountAsync());
+    }
+}
+
+public sealed class HostileInputTestsOnSqlite(SqliteStoreFactory store) : HostileInputTests(store), IClassFixture<SqliteStoreFactory>;
