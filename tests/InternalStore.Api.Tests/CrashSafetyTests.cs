@@ -198,18 +198,35 @@ public abstract class CrashSafetyTests
 
         // After the restart the workers finish what was left: every acknowledged refund reaches Stripe,
         // every succeeded payment is recorded.
+        // Polled, not waited for: until every acknowledged refund is at Stripe and its order reads refunded,
+        // every succeeded payment is recorded, and nothing changed over the last polls (the workers are done).
         string IntentOf(Guid id) => stripe.IntentsFor(id) is [var intent] ? intent["id"]!.GetValue<string>() : "";
-        var settleBy = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < settleBy && refundsAcknowledged.Any(id => stripe.RefundsFor(IntentOf(id)).Count == 0))
-            await Task.Delay(250);
-        await Task.Delay(TimeSpan.FromSeconds(3)); // more worker rounds: nothing may happen twice
+        async Task<Dictionary<Guid, string>> StatusesAsync() => (await Task.WhenAll(orders.Select(async id =>
+            (id, (await finance.GetFromJsonAsync<JsonElement>($"/api/orders/{id}")).GetProperty("status").GetString()!))))
+            .ToDictionary(s => s.id, s => s.Item2);
+        string Fingerprint(Dictionary<Guid, string> statuses) => string.Join(";", orders.Select(id =>
+            $"{statuses[id]}:{stripe.IntentsFor(id).Count}:{stripe.RefundsFor(IntentOf(id)).Count}"));
+        bool Finished(Dictionary<Guid, string> statuses) =>
+            refundsAcknowledged.All(id => stripe.RefundsFor(IntentOf(id)).Count > 0 && statuses[id] == "refunded")
+            && orders.All(id => stripe.IntentsFor(id) is not [var intent] || intent["status"]!.GetValue<string>() != "succeeded"
+                                || statuses[id] is "paid" or "refunded");
+        var settleBy = DateTime.UtcNow.AddSeconds(90);
+        var statuses = await StatusesAsync();
+        var (last, unchanged) = (Fingerprint(statuses), 0);
+        while (DateTime.UtcNow < settleBy && !(Finished(statuses) && unchanged >= 4))
+        {
+            await Task.Delay(500);
+            statuses = await StatusesAsync();
+            var now = Fingerprint(statuses);
+            unchanged = now == last ? unchanged + 1 : 0;
+            last = now;
+        }
 
         foreach (var id in orders)
         {
             var intents = stripe.IntentsFor(id);
             Assert.True(intents.Count <= 1, $"order {id}: {intents.Count} intents");
-            var order = await finance.GetFromJsonAsync<JsonElement>($"/api/orders/{id}");
-            var status = order.GetProperty("status").GetString();
+            var status = statuses[id];
             if (intents is not [var intent])
                 continue;
             var refunds = stripe.RefundsFor(intent["id"]!.GetValue<string>());

@@ -18,6 +18,9 @@ public sealed class PricingOptions
     /// </summary>
     public int CacheSeconds { get; set; } = 5;
 
+    /// <summary>The most entries each region of the read cache holds (rules and catalog facts; buyers' use).</summary>
+    public int CacheEntries { get; set; } = 10_000;
+
     /// <summary>Secret for quote tokens; empty means derived from Auth:SigningKey (or random per process).</summary>
     public string? QuoteTokenKey { get; set; }
 }

@@ -199,3 +199,12 @@ public sealed record Identity(string Subject, string[] Roles, string? Company = 
 
     public override string ToString() => $"{Subject}({string.Join(',', Roles)})";
 }
+
+/// <summary>A store whose read cache holds at most 100 entries a region.</summary>
+public sealed class SqliteSmallCacheStoreFactory : SqliteStoreFactory
+{
+    public const int Entries = 100;
+
+    protected override IReadOnlyDictionary<string, string> Settings { get; } =
+        new Dictionary<string, string> { ["Pricing:CacheEntries"] = Entries.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+}
