@@ -1,0 +1,20 @@
+using InternalStore.Application.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InternalStore.Api.Tests.Infrastructure;
+
+/// <summary>Row counts of every table a request can write, as one string: equal before and after means nothing was written.</summary>
+public static class StoreRows
+{
+    public static async Task<string> CountAsync(StoreFactory store)
+    {
+        await using var scope = store.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IStoreDb>();
+        return string.Join(",", await db.Orders.CountAsync(), await db.Products.CountAsync(), await db.Policies.CountAsync(),
+            await db.Promotions.CountAsync(), await db.Refunds.CountAsync(), await db.OutboxMessages.CountAsync(),
+            await db.Employees.CountAsync(), await db.StockAdjustments.CountAsync(), await db.GrossProfitRates.CountAsync(),
+            await db.Invoices.CountAsync(), await db.JournalEntries.CountAsync(), await db.EmployeeAudit.CountAsync(),
+            await db.PolicyAudit.CountAsync(), await db.PayrollSchedules.CountAsync(), await db.BenefitEntries.CountAsync());
+    }
+}
