@@ -51,9 +51,12 @@ public abstract class OrganisationScopeTests(StoreFactory store)
             .AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
         var groupList = await (await store.ClientFor(Identity.GroupHr).GetAsync("/api/promotions")).AssertJsonAsync(HttpStatusCode.OK);
         Assert.Contains(groupList.EnumerateArray(), p => p.GetProperty("id").GetString() == id);
-        // The group's staff promotion (staff-coffee) is the parent's: a subsidiary's HR cannot end it for everyone.
+        // The group's staff promotion (staff-coffee) is the parent's: a subsidiary's HR sees it (it prices
+        // its employees) but cannot end it for everyone.
+        var xyzList = await (await store.ClientFor(XyzHr).GetAsync("/api/promotions")).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Contains(xyzList.EnumerateArray(), p => p.GetProperty("id").GetString() == "staff-coffee");
         await (await store.ClientFor(XyzHr).PutAsJsonAsync("/api/promotions/staff-coffee", StaffPromotion("staff-coffee", "COF-1K")))
-            .AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
+            .AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
     }
 
     [Fact]

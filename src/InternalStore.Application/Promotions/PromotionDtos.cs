@@ -18,11 +18,13 @@ internal static class PromotionRules
         new(p.Id, p.Sku, p.Category, p.Percent, p.Audience, p.From, p.To, p.Company);
 
     /// <summary>
-    /// Who sees a promotion: the catalog team every one; HR the store-wide ones and the staff
-    /// promotions of the companies in its scope.
+    /// Who sees a promotion: the catalog team every one; HR the store-wide ones, the staff promotions
+    /// of the companies in its scope, and those of the companies above it (they price its employees
+    /// too, but are not its to change).
     /// </summary>
     public static bool MaySee(this CallerScope scope, StorePromotion promotion) =>
-        scope.Caller.IsInRole(Roles.Catalog) || promotion.Company is null || scope.Covers(promotion.Company);
+        scope.Caller.IsInRole(Roles.Catalog) || promotion.Company is null || scope.Covers(promotion.Company)
+        || scope.Chart.Chain(scope.Caller.Company).Contains(promotion.Company);
 
     /// <summary>Public promotions are the catalog team's (store-wide); staff-only promotions are HR's, for its own company.</summary>
     public static void EnsureMayManage(Caller caller, string audience)

@@ -27,9 +27,9 @@ public sealed class UpdatePromotionHandler(IStoreDb db, OrganisationAuthority au
         var p = command.Promotion;
         PromotionRules.EnsureMayManage(command.Caller, promotion.Audience);
         PromotionRules.EnsureMayManage(command.Caller, p.Audience!);
-        // A staff promotion stays its company's; HR cannot move it into or out of another company's prices.
+        // A staff promotion stays its company's: a subsidiary's HR sees the parent's but cannot change it.
         if (promotion.Company is not null && !scope.Covers(promotion.Company))
-            throw new NotFoundException("Promotion", command.Id);
+            throw new ForbiddenException($"Promotion '{command.Id}' is {promotion.Company}'s; its HR changes it.");
         await CreatePromotionHandler.EnsureTargetExistsAsync(db, p, cancellationToken);
 
         promotion.Change(p.Sku, p.Category, p.Percent!.Value, p.Audience!, p.From!.Value, p.To!.Value);
