@@ -76,10 +76,12 @@ public sealed record CreateProductRequest(
     string? Currency,
     bool? EmployeeDiscount,
     bool? Active,
-    int? StockOnHand)
+    int? StockOnHand,
+    string? SupplyKind = null)
 {
+    /// <summary>The product input: every field of <see cref="ProductInput"/> (a test holds the two lists equal).</summary>
     public ProductInput ToInput() =>
-        new(Name, Description, Category, ListPrice, UnitCost, Currency, EmployeeDiscount, Active);
+        new(Name, Description, Category, ListPrice, UnitCost, Currency, EmployeeDiscount, Active, SupplyKind);
 }
 
 public sealed record StockAdjustmentRequest(int? Delta, string? Reason);

@@ -37,7 +37,7 @@ public sealed class CreateProductHandler(IStoreDb db, TimeProvider clock)
         var details = command.Product.ToDetails();
         var existing = await db.Products.FirstOrDefaultAsync(p => p.Sku == sku, cancellationToken);
         if (existing is not null)
-            return SameAsExisting(existing, details)
+            return existing.Has(details)
                 ? new CreateProductResult(existing.ToDto(includeCost: true), Created: false)
                 : throw new ConflictException("duplicate-sku", $"A product with SKU '{command.Sku}' already exists.");
 
@@ -46,10 +46,4 @@ public sealed class CreateProductHandler(IStoreDb db, TimeProvider clock)
         await db.SaveChangesAsync(cancellationToken);
         return new CreateProductResult(product.ToDto(includeCost: true), Created: true);
     }
-
-    private static bool SameAsExisting(Product p, ProductDetails d) =>
-        p.Name == d.Name && p.Description == (d.Description ?? string.Empty)
-        && p.Category == d.Category && p.ListPrice == d.ListPrice
-        && p.UnitCost == d.UnitCost && p.Currency == d.Currency
-        && p.EmployeeDiscount == d.EmployeeDiscount && p.Active == d.Active;
 }

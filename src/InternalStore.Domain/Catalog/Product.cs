@@ -101,6 +101,13 @@ public sealed class Product
         Touch(now);
     }
 
+    /// <summary>The editable facts as they are now (a missing description reads as empty).</summary>
+    public ProductDetails Details => new(Name, Description, Category, ListPrice, UnitCost, Currency, EmployeeDiscount, Active,
+        SupplyKindOverride);
+
+    /// <summary>Whether <paramref name="details"/> would change nothing: a create sent again replays.</summary>
+    public bool Has(ProductDetails details) => Details == details with { Description = details.Description ?? string.Empty };
+
     private void Apply(ProductDetails details, DateTimeOffset now)
     {
         if (!Currencies.IsSupported(details.Currency))
