@@ -2,7 +2,7 @@ using InternalStore.Application.Common;
 
 namespace InternalStore.Api.Console;
 
-/// <summary>The demo people of api.md, offered on the console's sign-in page when demo sign-in is on.</summary>
+/// <summary>The demo people of docs/api.md, offered on the console's sign-in page when demo sign-in is on.</summary>
 public sealed record DemoIdentity(string Subject, string Role, string Company, string? CostCenter, string Description)
 {
     public static readonly IReadOnlyList<DemoIdentity> All =

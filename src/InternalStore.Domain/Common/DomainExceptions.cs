@@ -1,6 +1,6 @@
 namespace InternalStore.Domain.Common;
 
-/// <summary>A business rule refused a change. <see cref="Code"/> is the stable error code of api.md.</summary>
+/// <summary>A business rule refused a change. <see cref="Code"/> is the stable error code of docs/api.md.</summary>
 public class ConflictException(string code, string message) : Exception(message)
 {
     public string Code { get; } = code;

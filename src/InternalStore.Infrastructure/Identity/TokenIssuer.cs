@@ -16,7 +16,7 @@ public sealed record TokenRequest(
     string? Name = null,
     TimeSpan? Lifetime = null);
 
-/// <summary>Mints bearer tokens with the claims of api.md, signed with the configured symmetric key.</summary>
+/// <summary>Mints bearer tokens with the claims of docs/api.md, signed with the configured symmetric key.</summary>
 public sealed class TokenIssuer(IOptions<AuthOptions> options, IHostEnvironment environment, TimeProvider clock)
 {
     public string Issue(TokenRequest request)

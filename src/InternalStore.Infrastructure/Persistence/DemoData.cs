@@ -6,7 +6,7 @@ using InternalStore.Domain.Pricing;
 namespace InternalStore.Infrastructure.Persistence;
 
 /// <summary>
-/// The demo group of api.md: JKL with subsidiaries ABC (goods) and XYZ (services), their cost
+/// The demo group of docs/api.md: JKL with subsidiaries ABC (goods) and XYZ (services), their cost
 /// centres, the people that examples and checks rely on, and about 40 products.
 /// </summary>
 public sealed class DemoData(TimeProvider clock)
@@ -62,7 +62,7 @@ public sealed class DemoData(TimeProvider clock)
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>The policy of pricing.md's worked cases: three tiers, category rules, a 1 500 allowance, two limits.</summary>
+    /// <summary>The policy of docs/pricing.md's worked cases: three tiers, category rules, a 1 500 allowance, two limits.</summary>
     private const string GroupPolicyDocument = """
         {
           "tiers": [
