@@ -42,6 +42,15 @@ public static class Currencies
             ? units
             : throw new ArgumentException($"Unsupported currency '{code}'.", nameof(code));
 
+    /// <summary>One minor unit of the currency as an amount: 0.01 for USD, 1 for JPY.</summary>
+    /// <exception cref="ArgumentException">The currency is not supported.</exception>
+    public static decimal MinorUnit(string code) => new(1, 0, 0, false, (byte)MinorUnits(code));
+
+    /// <summary>The amount counted in minor units (12.34 USD is 1234), rounded half away from zero.</summary>
+    /// <exception cref="ArgumentException">The currency is not supported.</exception>
+    public static long ToMinorUnits(decimal amount, string currency) =>
+        (long)decimal.Round(amount / MinorUnit(currency), MidpointRounding.AwayFromZero);
+
     /// <summary>Rounds an amount once to the currency's minor unit.</summary>
     public static decimal Round(decimal amount, string currency, RoundingMode mode = RoundingMode.HalfUp) =>
         Round(amount, MinorUnits(currency), mode);

@@ -41,4 +41,17 @@ public sealed class CurrenciesTests
             }
         }
     }
+
+    [Theory]
+    [InlineData("USD", "0.01", "12.34", 1234L)]
+    [InlineData("USD", "0.01", "-12.345", -1235L)]
+    [InlineData("USD", "0.01", "0.005", 1L)]
+    [InlineData("JPY", "1", "1500", 1500L)]
+    [InlineData("JPY", "1", "1500.5", 1501L)]
+    [InlineData("KWD", "0.001", "1.2345", 1235L)]
+    public void Minor_units_come_from_the_currency_table(string currency, string unit, string amount, long minorUnits)
+    {
+        Assert.Equal(decimal.Parse(unit, System.Globalization.CultureInfo.InvariantCulture), Currencies.MinorUnit(currency));
+        Assert.Equal(minorUnits, Currencies.ToMinorUnits(decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), currency));
+    }
 }

@@ -21,8 +21,7 @@ public sealed record CheckoutOrderCommand(Caller Caller, Guid Id, string? Idempo
     public PaymentMethod ParsedMethod => Enum.Parse<PaymentMethod>(Method!, ignoreCase: true);
 
     /// <summary>What the client asked for, to tell a replay from a reused key.</summary>
-    public string RequestHash => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-        $"{Method?.ToLowerInvariant()}|{Installments}|{PaymentMethodId}")));
+    public string RequestHash => Common.RequestHash.Of($"{Method?.ToLowerInvariant()}|{Installments}|{PaymentMethodId}");
 }
 
 public sealed class CheckoutOrderValidator : AbstractValidator<CheckoutOrderCommand>

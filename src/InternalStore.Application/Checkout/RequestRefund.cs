@@ -24,8 +24,8 @@ public sealed record RefundLineRequest(string? Sku, int? Quantity);
 public sealed record RequestRefundCommand(Caller Caller, Guid OrderId, string? IdempotencyKey,
     IReadOnlyList<RefundLineRequest>? Lines, string? Reason, bool ReturnToStock) : ICommand<RefundResult>, ICallerMessage
 {
-    public string RequestHash => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(
-        new { lines = Lines?.Select(l => new { l.Sku, l.Quantity }), Reason, ReturnToStock }))));
+    public string RequestHash => Common.RequestHash.OfJson(
+        new { lines = Lines?.Select(l => new { l.Sku, l.Quantity }), Reason, ReturnToStock });
 }
 
 public sealed record RefundResult(RefundDto Refund, bool Created);

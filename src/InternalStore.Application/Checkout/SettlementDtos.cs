@@ -65,6 +65,5 @@ internal static class SettlementMapping
         r.CreatedAt, r.CompletedAt);
 
     /// <summary>Stripe counts money in the currency's minor unit.</summary>
-    public static long ToMinorUnits(decimal amount, string currency) =>
-        (long)decimal.Round(amount * (decimal)Math.Pow(10, Currencies.MinorUnits(currency)));
+    public static long ToMinorUnits(decimal amount, string currency) => Currencies.ToMinorUnits(amount, currency);
 }

@@ -148,13 +148,9 @@ public sealed class PlaceOrderHandler(IStoreDb db, CartPricer pricer, Organisati
                 "The quote token was issued for another buyer or other lines.");
     }
 
-    private static string RequestHash(PlaceOrderCommand command)
+    private static string RequestHash(PlaceOrderCommand command) => Common.RequestHash.OfJson(new
     {
-        var canonical = JsonSerializer.Serialize(new
-        {
-            lines = command.Lines!.Select(l => new { l.Sku, l.Quantity }),
-            command.QuoteToken,
-        });
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
-    }
+        lines = command.Lines!.Select(l => new { l.Sku, l.Quantity }),
+        command.QuoteToken,
+    });
 }

@@ -50,7 +50,7 @@ public sealed class PayrollSchedule
     public static IReadOnlyList<decimal> Split(decimal total, int parts, string currency)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(parts);
-        var unit = 1m / (decimal)Math.Pow(10, Currencies.MinorUnits(currency));
+        var unit = Currencies.MinorUnit(currency);
         var minorUnits = decimal.Round(total / unit);
         var each = decimal.Floor(minorUnits / parts);
         var odd = (int)(minorUnits - each * parts);
