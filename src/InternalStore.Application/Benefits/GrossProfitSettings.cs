@@ -39,7 +39,7 @@ public sealed class GetGrossProfitRatesHandler(IStoreDb db, OrganisationAuthorit
             foreach (var kind in company.LineOfBusiness is { } only ? [only] : Enum.GetValues<SupplyKind>())
             {
                 var rate = await rates.ForAsync(company.Code, kind, query.Year, cancellationToken);
-                result.Add(new GrossProfitRateDto(company.Code, Name(kind), query.Year, rate.Percent, rate.Source, rate.SetBy, rate.SetAt));
+                result.Add(new GrossProfitRateDto(company.Code, kind.WireName(), query.Year, rate.Percent, rate.Source, rate.SetBy, rate.SetAt));
             }
         }
 
@@ -47,10 +47,9 @@ public sealed class GetGrossProfitRatesHandler(IStoreDb db, OrganisationAuthorit
             .Where(r => r.Year == query.Year && visible.Contains(r.CompanyCode)).OrderBy(r => r.Id)
             .ToListAsync(cancellationToken);
         return new GrossProfitRatesDto(query.Year, result, history.Select(r => new GrossProfitHistoryDto(r.CompanyCode,
-            Name(r.LineOfBusiness), r.Year, r.Percent, r.SetBy, r.Reason, r.SetAt)).ToList());
+            r.LineOfBusiness.WireName(), r.Year, r.Percent, r.SetBy, r.Reason, r.SetAt)).ToList());
     }
 
-    internal static string Name(SupplyKind kind) => kind == SupplyKind.Service ? "service" : "goods";
 }
 
 /// <summary>Finance sets a gross profit percentage (audited: every setting is kept with who, when and why).</summary>

@@ -1,3 +1,4 @@
+using InternalStore.Domain.Common;
 using FluentValidation;
 using InternalStore.Domain.Catalog;
 using InternalStore.Pricing;
@@ -20,7 +21,7 @@ internal static class CatalogRules
 
     public static void ProductInputRules<T>(this AbstractValidator<T> v, Func<T, ProductInput> input)
     {
-        v.RuleFor(x => input(x).SupplyKind).Must(k => k is null or "goods" or "service")
+        v.RuleFor(x => input(x).SupplyKind).Must(k => k is null || WireNames.TryParseWire<Domain.Benefits.SupplyKind>(k, out _))
             .WithMessage("supplyKind is goods or service, or left out for the category's default (services are services).")
             .OverridePropertyName("supplyKind");
         v.RuleFor(x => input(x).Name).NotEmpty().MaximumLength(Product.MaxNameLength).OverridePropertyName("name");

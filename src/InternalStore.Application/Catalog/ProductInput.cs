@@ -1,3 +1,4 @@
+using InternalStore.Domain.Common;
 using InternalStore.Domain.Catalog;
 
 namespace InternalStore.Application.Catalog;
@@ -29,5 +30,5 @@ public sealed record ProductInput(
         Currency ?? DefaultCurrency,
         EmployeeDiscount ?? true,
         Active ?? true,
-        SupplyKind is null ? null : Enum.Parse<Domain.Benefits.SupplyKind>(SupplyKind, ignoreCase: true));
+        SupplyKind is null ? null : WireNames.TryParseWire<Domain.Benefits.SupplyKind>(SupplyKind, out var kind) ? kind : null);
 }

@@ -91,7 +91,7 @@ public sealed class CardCheckout(IStoreDb db, Orders.OrderAccess access, Transac
     private async Task<CheckoutDto> DescribeAsync(OrderDto order, CancellationToken ct)
     {
         var payment = await db.CardPayments.AsNoTracking().FirstOrDefaultAsync(p => p.OrderId == order.Id, ct);
-        var card = payment?.IntentId is { } id ? new CardCheckoutDto(id, payment.Status.Name(), null, null) : null;
+        var card = payment?.IntentId is { } id ? new CardCheckoutDto(id, payment.Status.WireName(), null, null) : null;
         return new CheckoutDto(order, "card", card, null, null, null);
     }
 }

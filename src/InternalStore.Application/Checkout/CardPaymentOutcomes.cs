@@ -1,3 +1,4 @@
+using InternalStore.Domain.Common;
 using InternalStore.Application.Common;
 using InternalStore.Application.Orders;
 using InternalStore.Application.Pricing;
@@ -42,9 +43,9 @@ public sealed class CardPaymentOutcomes(IStoreDb db, PricingFacts facts, TimePro
                 return "paid after expiry";
             case OrderStatus.Expired or OrderStatus.Cancelled:
                 RefundUnwanted(order, payment, now);
-                return $"refunded: the order is {order.Status.Name()}";
+                return $"refunded: the order is {order.Status.WireName()}";
             default:
-                return $"no change: the order is {order.Status.Name()}";
+                return $"no change: the order is {order.Status.WireName()}";
         }
     }
 
@@ -82,10 +83,10 @@ public sealed class CardPaymentOutcomes(IStoreDb db, PricingFacts facts, TimePro
     private void RefundUnwanted(Order order, CardPayment payment, DateTimeOffset now)
     {
         var refund = new Refund(order.Id, PaymentMethod.Card, $"auto:{payment.IntentId}", string.Empty, "system",
-            $"payment arrived for a {order.Status.Name()} order", false, order.Currency,
+            $"payment arrived for a {order.Status.WireName()} order", false, order.Currency,
             order.Lines.Select(l => new RefundLine(l.Sku, l.Quantity, l.LineTotal)), 0m, now);
         db.Refunds.Add(refund);
         db.OutboxMessages.Add(new OutboxMessage(RefundMessage, refund.Id.ToString(), now));
-        order.NoteUnwantedPayment("stripe", now, $"card payment {payment.IntentId} arrived for a {order.Status.Name()} order; refunded in full");
+        order.NoteUnwantedPayment("stripe", now, $"card payment {payment.IntentId} arrived for a {order.Status.WireName()} order; refunded in full");
     }
 }

@@ -1,3 +1,4 @@
+using InternalStore.Domain.Common;
 using InternalStore.Application.Authority;
 using System.Security.Cryptography;
 using System.Text;
@@ -18,7 +19,7 @@ namespace InternalStore.Application.Checkout;
 public sealed record CheckoutOrderCommand(Caller Caller, Guid Id, string? IdempotencyKey, string? Method,
     int? Installments, string? PaymentMethodId) : ICommand<CheckoutDto>, ICallerMessage, IRunsOwnTransactions
 {
-    public PaymentMethod ParsedMethod => Enum.Parse<PaymentMethod>(Method!, ignoreCase: true);
+    public PaymentMethod ParsedMethod => WireNames.TryParseWire<PaymentMethod>(Method, out var method) ? method : default;
 
     /// <summary>What the client asked for, to tell a replay from a reused key.</summary>
     public string RequestHash => Common.RequestHash.Of($"{Method?.ToLowerInvariant()}|{Installments}|{PaymentMethodId}");
@@ -26,15 +27,14 @@ public sealed record CheckoutOrderCommand(Caller Caller, Guid Id, string? Idempo
 
 public sealed class CheckoutOrderValidator : AbstractValidator<CheckoutOrderCommand>
 {
-    private static readonly string[] Methods = ["card", "payroll", "chargeback", "invoice"];
 
     public CheckoutOrderValidator(IOptions<PayrollOptions> payroll)
     {
         RuleFor(x => x.IdempotencyKey).NotEmpty().WithMessage("Send an Idempotency-Key header: a retry with it is safe.")
             .MaximumLength(100).OverridePropertyName("Idempotency-Key");
         RuleFor(x => x.Method).NotEmpty()
-            .Must(m => Methods.Contains(m, StringComparer.OrdinalIgnoreCase))
-            .WithMessage($"method is one of {string.Join(", ", Methods)}.");
+            .Must(m => WireNames.TryParseWire<PaymentMethod>(m, out _))
+            .WithMessage($"method is one of {WireNames.All<PaymentMethod>()}.");
         RuleFor(x => x.Installments).InclusiveBetween(1, payroll.Value.MaxInstallments)
             .WithMessage($"installments is between 1 and {payroll.Value.MaxInstallments} pay periods.")
             .When(x => x.Installments is not null);

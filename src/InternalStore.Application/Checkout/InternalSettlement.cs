@@ -35,7 +35,7 @@ public sealed class InternalSettlement(IStoreDb db, TimeProvider clock, IOptions
         var invoice = await db.Invoices.AsNoTracking().FirstOrDefaultAsync(i => i.OrderId == order.Id, ct);
         var entry = await db.JournalEntries.AsNoTracking()
             .FirstOrDefaultAsync(e => e.OrderId == order.Id && e.Kind == JournalKind.Chargeback, ct);
-        return new CheckoutDto(order.ToDto(), order.PaymentMethod!.Value.Name(), null, schedule?.ToDto(),
+        return new CheckoutDto(order.ToDto(), order.PaymentMethod!.Value.WireName(), null, schedule?.ToDto(),
             invoice?.ToDto(), entry?.ToDto());
     }
 

@@ -1,3 +1,4 @@
+using InternalStore.Domain.Common;
 using InternalStore.Application.Orders;
 using InternalStore.Domain.Settlement;
 using InternalStore.Pricing;
@@ -34,16 +35,11 @@ public sealed record RefundLineDto(string Sku, int Quantity, decimal Amount);
 
 internal static class SettlementMapping
 {
-    public static string Name<T>(this T value) where T : struct, Enum
-    {
-        var name = value.ToString();
-        return char.ToLowerInvariant(name[0]) + name[1..];
-    }
 
     public static PayrollScheduleDto ToDto(this PayrollSchedule s) => new(s.Id, s.OrderId, s.EmployeeId,
         Currencies.ToMinorUnitScale(s.Total, s.Currency), s.Currency,
         s.Deductions.OrderBy(d => d.Period).ThenBy(d => d.Status)
-            .Select(d => new PayrollDeductionDto(d.Period, Currencies.ToMinorUnitScale(d.Amount, s.Currency), d.Status.Name()))
+            .Select(d => new PayrollDeductionDto(d.Period, Currencies.ToMinorUnitScale(d.Amount, s.Currency), d.Status.WireName()))
             .ToList());
 
     public static InvoiceDto ToDto(this IntercompanyInvoice i) => new(i.Id, i.Number, i.OrderId, i.SellerCompany,
@@ -51,14 +47,14 @@ internal static class SettlementMapping
         i.Lines.Select(l => new InvoiceLineDto(l.Sku, l.Name, l.Quantity, Currencies.ToMinorUnitScale(l.UnitPrice, i.Currency),
             Currencies.ToMinorUnitScale(l.LineTotal, i.Currency))).ToList(),
         Currencies.ToMinorUnitScale(i.Total, i.Currency), Currencies.ToMinorUnitScale(i.Credited, i.Currency),
-        i.Status.Name(), i.SettledAt);
+        i.Status.WireName(), i.SettledAt);
 
-    public static JournalEntryDto ToDto(this JournalEntry e) => new(e.Id, e.Kind.Name(), e.OrderId, e.BuyerCompany,
+    public static JournalEntryDto ToDto(this JournalEntry e) => new(e.Id, e.Kind.WireName(), e.OrderId, e.BuyerCompany,
         e.CostCenter, e.SellerCompany, Currencies.ToMinorUnitScale(e.Amount, e.Currency),
         Currencies.ToMinorUnitScale(e.Cost, e.Currency), Currencies.ToMinorUnitScale(e.Markup, e.Currency), e.Currency,
         e.PostedAt, e.Memo);
 
-    public static RefundDto ToDto(this Refund r) => new(r.Id, r.OrderId, r.Method.Name(), r.Status.Name(),
+    public static RefundDto ToDto(this Refund r) => new(r.Id, r.OrderId, r.Method.WireName(), r.Status.WireName(),
         Currencies.ToMinorUnitScale(r.Amount, r.Currency), r.Currency,
         Currencies.ToMinorUnitScale(r.AllowanceRestored, r.Currency), r.ReturnToStock, r.Reason,
         r.Lines.Select(l => new RefundLineDto(l.Sku, l.Quantity, Currencies.ToMinorUnitScale(l.Amount, r.Currency))).ToList(),

@@ -50,8 +50,7 @@ public sealed class ListInvoicesHandler(IStoreDb db, OrganisationAuthority autho
             .Where(i => companies.Contains(i.SellerCompany) || companies.Contains(i.BuyerCompany));
         if (query.Status is { } status)
         {
-            if (!Enum.GetNames<Domain.Settlement.InvoiceStatus>().Contains(status, StringComparer.OrdinalIgnoreCase)
-                || !Enum.TryParse<Domain.Settlement.InvoiceStatus>(status, ignoreCase: true, out var parsed))
+            if (!WireNames.TryParseWire<Domain.Settlement.InvoiceStatus>(status, out var parsed))
                 throw new DomainValidationException("validation", "status", "status is open or settled.");
             invoices = invoices.Where(i => i.Status == parsed);
         }

@@ -1,3 +1,4 @@
+using InternalStore.Domain.Common;
 using InternalStore.Application.Authority;
 using FluentValidation;
 using InternalStore.Application.Common;
@@ -16,7 +17,7 @@ public sealed class ListOrdersValidator : AbstractValidator<ListOrdersQuery>
     public ListOrdersValidator()
     {
         this.PageRules(x => x.Page, x => x.PageSize);
-        RuleFor(x => x.Status).Must(s => s is null || Enum.GetValues<OrderStatus>().Any(v => v.Name() == s))
+        RuleFor(x => x.Status).Must(s => s is null || WireNames.TryParseWire<OrderStatus>(s, out _))
             .WithMessage("Status is one of awaitingPayment, paid, fulfilled, cancelled, expired, partiallyRefunded, refunded.")
             .OverridePropertyName("status");
         RuleFor(x => x.To).GreaterThanOrEqualTo(x => x.From).When(x => x.From is not null && x.To is not null)
@@ -32,11 +33,8 @@ public sealed class ListOrdersHandler(IStoreDb db, OrganisationAuthority authori
         var orders = OrderAccess.Visible(db.Orders.AsNoTracking(), scope);
         if (query.Buyer is not null)
             orders = orders.Where(o => o.BuyerId == query.Buyer);
-        if (query.Status is not null)
-        {
-            var status = Enum.GetValues<OrderStatus>().Single(v => v.Name() == query.Status);
+        if (WireNames.TryParseWire<OrderStatus>(query.Status, out var status)) // the validator refused any other text
             orders = orders.Where(o => o.Status == status);
-        }
 
         if (query.CostCenter is not null)
             orders = orders.Where(o => o.CostCenter == query.CostCenter);

@@ -1,3 +1,4 @@
+using InternalStore.Domain.Common;
 using InternalStore.Domain.Ordering;
 
 namespace InternalStore.Application.Orders;
@@ -26,23 +27,16 @@ public sealed record OrderStatusChangeDto(string? From, string To, string By, Da
 
 internal static class OrderMapping
 {
-    public static string Name(this OrderStatus status) => status switch
-    {
-        OrderStatus.AwaitingPayment => "awaitingPayment",
-        OrderStatus.PartiallyRefunded => "partiallyRefunded",
-        _ => status.ToString().ToLowerInvariant(),
-    };
-
     public static OrderDto ToDto(this Order o)
     {
         decimal Money(decimal amount) => InternalStore.Pricing.Currencies.ToMinorUnitScale(amount, o.Currency);
-        return new OrderDto(o.Id, o.Status.Name(), o.BuyerKind.ToString().ToLowerInvariant(), o.BuyerId, o.Company,
+        return new OrderDto(o.Id, o.Status.WireName(), o.BuyerKind.WireName(), o.BuyerId, o.Company,
             o.CostCenter, o.Currency,
             o.Lines.Select(l => new OrderLineDto(l.Sku, l.Name, l.Quantity, Money(l.ListPrice), Money(l.UnitPrice),
                 Money(l.LineTotal), Money(l.Discount), Money(l.AllowanceTaken), Money(l.ExternalUnitPrice),
                 l.RefundedQuantity)).ToList(),
             Money(o.Subtotal), Money(o.DiscountTotal), Money(o.AllowanceReserved), o.PlacedAt, o.ExpiresAt,
-            o.History.OrderBy(h => h.At).Select(h => new OrderStatusChangeDto(h.From?.Name(), h.To.Name(), h.By, h.At,
+            o.History.OrderBy(h => h.At).Select(h => new OrderStatusChangeDto(h.From?.WireName(), h.To.WireName(), h.By, h.At,
                 h.Reason)).ToList());
     }
 }

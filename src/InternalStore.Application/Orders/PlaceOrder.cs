@@ -95,7 +95,7 @@ public sealed class PlaceOrderHandler(IStoreDb db, CartPricer pricer, Organisati
                 $"{v.Sku}: the quantity limit leaves {v.Remaining} unit(s) for now; the order was not placed.");
         }
 
-        if (quoted is not null && (quoted.PricedAs != quote.PricedAs.ToString().ToLowerInvariant()
+        if (quoted is not null && (quoted.PricedAs != quote.PricedAs.WireName()
                                    || quoted.AllowanceConsumed > quote.AllowanceConsumed))
             throw new ConflictException("quote-expired",
                 "The quote no longer holds: the allowance it assumed has been used meanwhile. Ask for a new quote.");

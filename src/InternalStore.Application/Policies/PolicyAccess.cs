@@ -43,7 +43,7 @@ internal static class PolicyAccess
     }
 
     public static PolicyVersionDto ToDto(this PolicyVersion p, bool inForce) => new(p.Id, p.CompanyCode, p.Version, p.Name,
-        p.Status.ToString().ToLowerInvariant(), p.EffectiveFrom, inForce, p.CreatedBy, p.CreatedAt, p.PublishedAt,
+        p.Status.WireName(), p.EffectiveFrom, inForce, p.CreatedBy, p.CreatedAt, p.PublishedAt,
         PolicyDocument.ToJson(p.Document));
 
     /// <summary>Writes one audit entry per field that differs between two states.</summary>
@@ -66,7 +66,7 @@ internal static class PolicyAccess
             return [];
         var fields = PolicyDocument.Flatten(p.Document).ToDictionary(f => "document." + f.Key, f => f.Value);
         fields["name"] = p.Name;
-        fields["status"] = p.Status.ToString().ToLowerInvariant();
+        fields["status"] = p.Status.WireName();
         fields["effectiveFrom"] = p.EffectiveFrom?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return fields;
     }

@@ -70,7 +70,7 @@ public sealed class QuoteCartHandler(CartPricer pricer, QuoteTokens tokens, Time
         var currency = quote.Currency;
         decimal Money(decimal amount) => Currencies.ToMinorUnitScale(amount, currency);
         var expiresAt = now.AddMinutes(options.Value.QuoteLifetimeMinutes);
-        var pricedAs = quote.PricedAs.ToString().ToLowerInvariant();
+        var pricedAs = quote.PricedAs.WireName();
 
         var lines = quote.Lines.Select((line, i) => new QuoteLineDto(
             line.Sku, products[line.Sku].Name, line.Quantity, Money(line.ListPrice), Money(line.UnitPrice),
