@@ -4,7 +4,7 @@ using InternalStore.Application.Benefits;
 using InternalStore.Application.Common;
 using InternalStore.Application.Finance;
 
-namespace InternalStore.Api.Tests;
+namespace InternalStore.Core.Tests;
 
 /// <summary>
 /// Every column of every export, filled with text a spreadsheet would run (identifiers included): no

@@ -1,6 +1,6 @@
 using InternalStore.Domain.Benefits;
 
-namespace InternalStore.Api.Tests.Checkout;
+namespace InternalStore.Core.Tests;
 
 /// <summary>The worked cases of the fringe-benefit issue, on the rules themselves.</summary>
 public sealed class BenefitRuleTests

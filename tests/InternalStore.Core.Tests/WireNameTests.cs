@@ -1,7 +1,7 @@
 using System.Reflection;
 using InternalStore.Domain.Common;
 
-namespace InternalStore.Api.Tests;
+namespace InternalStore.Core.Tests;
 
 /// <summary>Every enum of the domain reads back from its wire name, and a number is never read as a value.</summary>
 public sealed class WireNameTests

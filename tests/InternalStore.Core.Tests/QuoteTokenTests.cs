@@ -1,7 +1,7 @@
 using InternalStore.Application.Pricing;
 using Microsoft.Extensions.Time.Testing;
 
-namespace InternalStore.Api.Tests;
+namespace InternalStore.Core.Tests;
 
 public sealed class QuoteTokenTests
 {

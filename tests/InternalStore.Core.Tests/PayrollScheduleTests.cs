@@ -1,6 +1,6 @@
 using InternalStore.Domain.Settlement;
 
-namespace InternalStore.Api.Tests.Checkout;
+namespace InternalStore.Core.Tests;
 
 /// <summary>The payroll domain on its own: pay dates, splitting to the cent, refunds and leavers.</summary>
 public sealed class PayrollScheduleTests
