@@ -38,8 +38,6 @@ public sealed class SimulatePolicyValidator : AbstractValidator<SimulatePolicyQu
 public sealed class SimulatePolicyHandler(IStoreDb db, OrganisationAuthority authority, PricingFacts facts, TimeProvider clock,
     Microsoft.Extensions.Options.IOptions<PricingOptions> options, Benefits.BenefitRecorder benefits) : IQueryHandler<SimulatePolicyQuery, SimulationDto>
 {
-    private static readonly OrderStatus[] Counted =
-        [OrderStatus.AwaitingPayment, OrderStatus.Paid, OrderStatus.Fulfilled, OrderStatus.PartiallyRefunded];
 
     public async ValueTask<SimulationDto> Handle(SimulatePolicyQuery query, CancellationToken cancellationToken)
     {
@@ -49,8 +47,9 @@ public sealed class SimulatePolicyHandler(IStoreDb db, OrganisationAuthority aut
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var companies = (await authority.ChartAsync(cancellationToken)).SelfAndBelow(version.CompanyCode).ToList();
 
+        var counted = Order.PurchaseStatuses.ToList();
         var orders = await db.Orders.AsNoTracking().Include(o => o.Lines)
-            .Where(o => o.BuyerKind == BuyerKind.Employee && companies.Contains(o.Company) && Counted.Contains(o.Status)
+            .Where(o => o.BuyerKind == BuyerKind.Employee && companies.Contains(o.Company) && counted.Contains(o.Status)
                         && o.PlacedAt >= now.AddDays(-days))
             .OrderBy(o => o.PlacedAt)
             .ToListAsync(cancellationToken);

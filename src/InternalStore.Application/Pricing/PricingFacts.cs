@@ -86,7 +86,7 @@ public sealed class PricingFacts(IStoreDb db, Authority.OrganisationAuthority au
         CancellationToken cancellationToken)
     {
         var since = new DateTimeOffset(asOf.AddDays(-Math.Max(days, 1)).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var counted = new[] { OrderStatus.AwaitingPayment, OrderStatus.Paid, OrderStatus.Fulfilled, OrderStatus.PartiallyRefunded };
+        var counted = Order.PurchaseStatuses.ToList();
         var lines = await db.Orders.AsNoTracking()
             .Where(o => o.BuyerId == buyerId && o.PlacedAt >= since && counted.Contains(o.Status))
             .SelectMany(o => o.Lines, (o, l) => new { l.Sku, l.Quantity, o.PlacedAt })

@@ -94,6 +94,13 @@ public sealed class Order
     /// <summary>Reserved stock and allowance are still held by this order.</summary>
     public bool HoldsReservations => Status == OrderStatus.AwaitingPayment;
 
+    /// <summary>
+    /// The statuses in which an order's units count as bought (quantity limits, policy simulation):
+    /// awaiting payment, paid, fulfilled, partly refunded; not cancelled, expired or refunded in full.
+    /// </summary>
+    public static IReadOnlyList<OrderStatus> PurchaseStatuses { get; } =
+        [OrderStatus.AwaitingPayment, OrderStatus.Paid, OrderStatus.Fulfilled, OrderStatus.PartiallyRefunded];
+
     public static Order Place(BuyerKind kind, string buyerId, string company, string sellerCompany, string? costCenter,
         string currency,
         IReadOnlyList<OrderLine> lines, decimal allowanceReserved, DateTimeOffset now, TimeSpan hold,
