@@ -9,22 +9,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InternalStore.Application.Finance;
 
-public sealed record CategoryMarkupDto(string Category, decimal MarkupPercent);
-
-public sealed record TransferPricingDto(decimal DefaultMarkupPercent, decimal IntercompanyMarkupPercent,
-    IReadOnlyList<CategoryMarkupDto> CategoryMarkups);
-
-public sealed record GetTransferPricingQuery(Caller Caller) : IQuery<TransferPricingDto>, ICallerMessage;
-
-public sealed class GetTransferPricingHandler(IStoreDb db) : IQueryHandler<GetTransferPricingQuery, TransferPricingDto>
-{
-    public async ValueTask<TransferPricingDto> Handle(GetTransferPricingQuery query, CancellationToken cancellationToken)
-    {
-        var settings = await db.TransferPricing.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
-        return settings is null ? new TransferPricingDto(0m, 0m, []) : TransferPricingMapping.ToDto(settings);
-    }
-}
-
 /// <summary>
 /// Replaces the markups. Departments pay cost x (1 + markup); affiliates cost x (1 + intercompany markup).
 /// The markups are the group's: only finance of the group's parent sets them.
@@ -71,13 +55,4 @@ public sealed class UpdateTransferPricingHandler(IStoreDb db, OrganisationAuthor
         await db.SaveChangesAsync(cancellationToken);
         return TransferPricingMapping.ToDto(settings);
     }
-}
-
-public static class TransferPricingMapping
-{
-    public static TransferPricingDto ToDto(TransferPricingSettings s) => new(s.DefaultMarkupPercent, s.IntercompanyMarkupPercent,
-        (JsonNode.Parse(s.CategoryMarkups) as JsonArray ?? []).OfType<JsonObject>()
-        .Select(m => new CategoryMarkupDto(m["category"]!.GetValue<string>(),
-            decimal.Parse(m["markupPercent"]!.ToString(), CultureInfo.InvariantCulture)))
-        .ToList());
 }
