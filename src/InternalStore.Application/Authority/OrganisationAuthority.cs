@@ -15,6 +15,10 @@ public sealed class OrganisationAuthority(IStoreDb db, ReadCache cache)
 {
     private static readonly IReadOnlySet<string> None = new HashSet<string>();
 
+    // Scoped like the request: the pipeline's check and the handler's own question about the same
+    // caller are answered once (the employee look-up is not repeated).
+    private (Caller Caller, CallerScope Scope)? _resolved;
+
     public ValueTask<OrgChart> ChartAsync(CancellationToken cancellationToken) =>
         cache.GetOrAddAsync("org-chart", async ct => new OrgChart(
             await db.Companies.AsNoTracking().ToListAsync(ct),
@@ -22,6 +26,15 @@ public sealed class OrganisationAuthority(IStoreDb db, ReadCache cache)
 
     /// <summary>The caller's confirmed scope; throws <see cref="UnknownOrganisationException"/> for a claim that does not hold.</summary>
     public async ValueTask<CallerScope> ScopeOfAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        if (_resolved is { } resolved && ReferenceEquals(resolved.Caller, caller))
+            return resolved.Scope;
+        var scope = await ResolveAsync(caller, cancellationToken);
+        _resolved = (caller, scope);
+        return scope;
+    }
+
+    private async ValueTask<CallerScope> ResolveAsync(Caller caller, CancellationToken cancellationToken)
     {
         var chart = await ChartAsync(cancellationToken);
         if (caller.IsOperator)
