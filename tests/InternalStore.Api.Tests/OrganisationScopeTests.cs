@@ -79,7 +79,8 @@ public abstract class OrganisationScopeTests(StoreFactory store)
         Assert.DoesNotContain("E1001", csv, StringComparison.Ordinal);
         Assert.DoesNotContain("Alice", csv, StringComparison.Ordinal);
 
-        var payDate = PayDateOnOrAfter(DateOnly.FromDateTime(DateTime.UtcNow)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture); // paid at checkout
+        var payDate = new Domain.Settlement.PayrollCalendar(2).PayDateOnOrAfter(DateOnly.FromDateTime(DateTime.UtcNow)) // paid at checkout
+            .ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         async Task<List<string>> BenefitIdsAsync(Identity finance) =>
             [.. (await (await store.ClientFor(finance).GetAsync($"/api/finance/taxable-benefits?period={payDate}")).AssertJsonAsync(HttpStatusCode.OK))
                 .GetProperty("employees").EnumerateArray().Select(d => d.GetProperty("employeeId").GetString()!)];
@@ -143,10 +144,6 @@ public abstract class OrganisationScopeTests(StoreFactory store)
             .AssertJsonAsync(HttpStatusCode.Created);
         Assert.Equal(9, await _given.StockAsync(sku));
     }
-
-    /// <summary>Pay dates are the 15th and the last day of the month (the default calendar).</summary>
-    private static DateOnly PayDateOnOrAfter(DateOnly day) =>
-        day.Day <= 15 ? new DateOnly(day.Year, day.Month, 15) : new DateOnly(day.Year, day.Month, DateTime.DaysInMonth(day.Year, day.Month));
 }
 
 public sealed class OrganisationScopeTestsOnSqlite(SqliteUsBenefitsStoreFactory store)

@@ -50,12 +50,6 @@ public sealed class CoreStore : IAsyncLifetime
     }
 
     /// <summary>Sends a message in a scope of its own, as one request or one CLI command does.</summary>
-    public async Task<T> SendAsync<T>(Mediator.IRequest<T> request)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(request);
-    }
-
     public async Task<T> SendAsync<T>(Mediator.IQuery<T> query)
     {
         await using var scope = Services.CreateAsyncScope();

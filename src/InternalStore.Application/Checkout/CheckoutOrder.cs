@@ -19,7 +19,9 @@ namespace InternalStore.Application.Checkout;
 public sealed record CheckoutOrderCommand(Caller Caller, Guid Id, string? IdempotencyKey, string? Method,
     int? Installments, string? PaymentMethodId) : ICommand<CheckoutDto>, ICallerMessage, IRunsOwnTransactions
 {
-    public PaymentMethod ParsedMethod => WireNames.TryParseWire<PaymentMethod>(Method, out var method) ? method : default;
+    public PaymentMethod ParsedMethod => WireNames.TryParseWire<PaymentMethod>(Method, out var method)
+        ? method
+        : throw new InvalidOperationException("The validator admits only a method's wire name.");
 
     /// <summary>What the client asked for, to tell a replay from a reused key.</summary>
     public string RequestHash => Common.RequestHash.Of($"{Method?.ToLowerInvariant()}|{Installments}|{PaymentMethodId}");
