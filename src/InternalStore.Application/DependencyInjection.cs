@@ -1,5 +1,6 @@
 using FluentValidation;
 using InternalStore.Application.Behaviors;
+using InternalStore.Application.Checkout.Methods;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,7 +29,9 @@ public static class DependencyInjection
             member is null ? null : char.ToLowerInvariant(member.Name[0]) + member.Name[1..];
         // Validators are stateless and costly to build (each rule compiles its property accessor): one of each.
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton,
-            includeInternalTypes: true);
+            filter: scan => scan.ValidatorType != typeof(Checkout.CheckoutOrderValidator), includeInternalTypes: true);
+        // It asks the registered settlement methods, which are scoped (they use the DbContext).
+        services.AddScoped<IValidator<Checkout.CheckoutOrderCommand>, Checkout.CheckoutOrderValidator>();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<Common.TransactionRunner>();
         services.AddSingleton<Common.ReadCache>();
@@ -37,8 +40,8 @@ public static class DependencyInjection
         services.AddScoped<Pricing.PricingFacts>();
         services.AddScoped<Pricing.CartPricer>();
         services.AddScoped<Policies.PolicyDocument>();
-        services.AddScoped<Checkout.InternalSettlement>();
-        services.AddScoped<Checkout.CardCheckout>();
+        services.AddSettlementMethods();
+        services.AddScoped<Checkout.OrderPayments>();
         services.AddScoped<Checkout.CardPaymentOutcomes>();
         services.AddScoped<Checkout.PayrollTermination>();
         services.AddScoped<Benefits.GrossProfitRates>();

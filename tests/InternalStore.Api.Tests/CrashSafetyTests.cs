@@ -152,7 +152,7 @@ public abstract class CrashSafetyTests
                         using var checkout = await PostAsync(client, $"/api/orders/{id}/checkout", new { method = "card" });
                         if (checkout.StatusCode != HttpStatusCode.OK)
                             continue;
-                        var intentId = (await checkout.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("card").GetProperty("paymentIntentId").GetString()!;
+                        var intentId = (await checkout.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("details").GetProperty("paymentIntentId").GetString()!;
                         stripe.Succeed(intentId);
                         if ((n + i) % 3 != 0)
                         {

@@ -57,7 +57,7 @@ public sealed class LogSecretsTests(LoggedStoreFactory store) : IClassFixture<Lo
         // A card payment: checkout (client secret), the signed webhook, a refund through the outbox.
         var order = await given.PlaceAsync(Identity.Employee, (sku, 1));
         var checkout = await (await given.CheckoutAsync(Identity.Employee, order.Id(), new { method = "card" })).AssertJsonAsync(HttpStatusCode.OK);
-        var card = checkout.GetProperty("card");
+        var card = checkout.GetProperty("details");
         var intentId = card.GetProperty("paymentIntentId").GetString()!;
         secrets.Add(card.GetProperty("clientSecret").GetString()!);
         store.Stripe.Succeed(intentId);

@@ -167,7 +167,7 @@ public sealed class MultiInstanceTests(Xunit.Abstractions.ITestOutputHelper outp
         using var checkout = await PostAsync(host, $"/api/orders/{orderId}/checkout", new { method = "card" });
         if (checkout.StatusCode != HttpStatusCode.OK)
             return; // expired first: 409
-        var intentId = (await checkout.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("card").GetProperty("paymentIntentId").GetString()!;
+        var intentId = (await checkout.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("details").GetProperty("paymentIntentId").GetString()!;
         if (beforePayment is not null)
             await beforePayment();
         stripe.Succeed(intentId);

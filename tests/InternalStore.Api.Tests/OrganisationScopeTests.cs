@@ -66,7 +66,7 @@ public abstract class OrganisationScopeTests(StoreFactory store)
         var order = await _given.PlaceAsync(Identity.Employee, (sku, 1));
         var checkout = await (await _given.CheckoutAsync(Identity.Employee, order.Id(), new { method = "payroll", installments = 1 }))
             .AssertJsonAsync(HttpStatusCode.OK);
-        var period = checkout.GetProperty("payroll").GetProperty("deductions")[0].GetProperty("period").GetString();
+        var period = checkout.GetProperty("details").GetProperty("deductions")[0].GetProperty("period").GetString();
 
         async Task<List<string>> PayrollIdsAsync(Identity finance) =>
             [.. (await (await store.ClientFor(finance).GetAsync($"/api/finance/payroll-deductions?period={period}")).AssertJsonAsync(HttpStatusCode.OK))

@@ -9,7 +9,7 @@ namespace InternalStore.Core.Tests;
 /// The application's services as the CLI and the workers build them (no web host), on a SQLite file of
 /// its own, migrated and seeded with the demo group: handlers are tested through <c>ISender</c>.
 /// </summary>
-public sealed class CoreStore : IAsyncLifetime
+public class CoreStore : IAsyncLifetime
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), "internalstore-tests", $"core-{Guid.NewGuid():N}.db");
     private Microsoft.Extensions.Hosting.IHost? _host;
@@ -33,11 +33,17 @@ public sealed class CoreStore : IAsyncLifetime
             ["Auth:SigningKey"] = "core-tests-signing-key-0123456789-0123456789",
         });
         builder.Services.AddInfrastructure(builder.Configuration);
+        ConfigureServices(builder.Services);
         _host = builder.Build();
         await using var scope = _host.Services.CreateAsyncScope();
         var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
         await initializer.MigrateAsync();
         await initializer.SeedDemoDataAsync();
+    }
+
+    /// <summary>What a test adds to the store's own services.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     public async Task DisposeAsync()

@@ -57,7 +57,7 @@ public sealed class OrganisationAuthority(IStoreDb db, ReadCache cache)
 
     /// <summary>Who an affiliate buyer buys from: the company of the token, or the group's parent when that is the affiliate itself or absent.</summary>
     public static string? SellerForAffiliate(Caller caller, OrgChart chart) =>
-        caller.Company is { } company && company != caller.Affiliate ? company : chart.Top;
+        Domain.People.Company.SellerForAffiliate(caller.Company, caller.Affiliate!, chart.Top);
 
     private static void Check(Caller caller, OrgChart chart)
     {

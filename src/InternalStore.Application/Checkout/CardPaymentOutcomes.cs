@@ -13,12 +13,9 @@ namespace InternalStore.Application.Checkout;
 /// the reconciler). Callers hold the order's lock; states only move forward, so hearing the same
 /// news twice, or late, changes nothing.
 /// </summary>
-public sealed class CardPaymentOutcomes(IStoreDb db, PricingFacts facts, TimeProvider clock,
-    Benefits.BenefitRecorder benefits)
+public sealed class CardPaymentOutcomes(IStoreDb db, PricingFacts facts, TimeProvider clock, OrderPayments payments,
+    Methods.CardMethod card)
 {
-    public const string RefundMessage = "stripe-refund";
-    public const string CancelIntentMessage = "stripe-cancel-intent";
-
     public async Task<string> SucceededAsync(Order order, CardPayment payment, PaymentIntentInfo intent,
         CancellationToken ct)
     {
@@ -32,17 +29,14 @@ public sealed class CardPaymentOutcomes(IStoreDb db, PricingFacts facts, TimePro
         switch (order.Status)
         {
             case OrderStatus.AwaitingPayment:
-                if (order.AllowanceReserved > 0)
-                    (await db.LockAllowanceLedgerAsync(order.BuyerId, order.AllowanceYear, ct)).Commit(order.AllowanceReserved);
-                order.MarkPaid("stripe", now, $"card payment {intent.Id} succeeded");
-                await benefits.RecordPaymentAsync(order, now, ct);
+                await payments.PaidAsync(order, "stripe", now, $"card payment {intent.Id} succeeded", ct);
                 return "paid";
             case OrderStatus.Expired when await TryTakeBackReservationsAsync(order, now, ct):
-                order.MarkPaidAfterExpiry("stripe", now, $"card payment {intent.Id} arrived after the hold ran out; stock taken again");
-                await benefits.RecordPaymentAsync(order, now, ct);
+                await payments.PaidAsync(order, "stripe", now,
+                    $"card payment {intent.Id} arrived after the hold ran out; stock taken again", ct);
                 return "paid after expiry";
             case OrderStatus.Expired or OrderStatus.Cancelled:
-                RefundUnwanted(order, payment, now);
+                await RefundUnwantedAsync(order, payment, now, ct);
                 return $"refunded: the order is {order.Status.WireName()}";
             default:
                 return $"no change: the order is {order.Status.WireName()}";
@@ -76,17 +70,18 @@ public sealed class CardPaymentOutcomes(IStoreDb db, PricingFacts facts, TimePro
 
         foreach (var product in products)
             product.Reserve(wanted[product.Sku], now);
-        ledger?.Use(order.AllowanceReserved);
+        ledger?.Reserve(order.AllowanceReserved);
         return true;
     }
 
-    private void RefundUnwanted(Order order, CardPayment payment, DateTimeOffset now)
+    /// <summary>The money goes back the way it came; the order, never paid, keeps its status.</summary>
+    private async Task RefundUnwantedAsync(Order order, CardPayment payment, DateTimeOffset now, CancellationToken ct)
     {
-        var refund = new Refund(order.Id, PaymentMethod.Card, $"auto:{payment.IntentId}", string.Empty, "system",
-            $"payment arrived for a {order.Status.WireName()} order", false, order.Currency,
+        var refund = new Refund(order.Id, card.Method, card.RefundsThroughProvider, $"auto:{payment.IntentId}", string.Empty,
+            "system", $"payment arrived for a {order.Status.WireName()} order", false, order.Currency,
             order.Lines.Select(l => new RefundLine(l.Sku, l.Quantity, l.LineTotal)), 0m, now);
         db.Refunds.Add(refund);
-        db.OutboxMessages.Add(new OutboxMessage(RefundMessage, refund.Id.ToString(), now));
+        await card.SettleRefundAsync(order, refund, 0m, now, ct);
         order.NoteUnwantedPayment("stripe", now, $"card payment {payment.IntentId} arrived for a {order.Status.WireName()} order; refunded in full");
     }
 }

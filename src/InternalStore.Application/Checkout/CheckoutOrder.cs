@@ -1,8 +1,7 @@
 using InternalStore.Domain.Common;
 using InternalStore.Application.Authority;
-using System.Security.Cryptography;
-using System.Text;
 using FluentValidation;
+using InternalStore.Application.Checkout.Methods;
 using InternalStore.Application.Common;
 using InternalStore.Application.Orders;
 using InternalStore.Domain.Ordering;
@@ -19,24 +18,19 @@ namespace InternalStore.Application.Checkout;
 public sealed record CheckoutOrderCommand(Caller Caller, Guid Id, string? IdempotencyKey, string? Method,
     int? Installments, string? PaymentMethodId) : ICommand<CheckoutDto>, ICallerMessage, IRunsOwnTransactions
 {
-    public PaymentMethod ParsedMethod => WireNames.TryParseWire<PaymentMethod>(Method, out var method)
-        ? method
-        : throw new InvalidOperationException("The validator admits only a method's wire name.");
-
     /// <summary>What the client asked for, to tell a replay from a reused key.</summary>
     public string RequestHash => Common.RequestHash.Of($"{Method?.ToLowerInvariant()}|{Installments}|{PaymentMethodId}");
 }
 
 public sealed class CheckoutOrderValidator : AbstractValidator<CheckoutOrderCommand>
 {
-
-    public CheckoutOrderValidator(IOptions<PayrollOptions> payroll)
+    public CheckoutOrderValidator(IOptions<PayrollOptions> payroll, SettlementMethods methods)
     {
         RuleFor(x => x.IdempotencyKey).NotEmpty().WithMessage("Send an Idempotency-Key header: a retry with it is safe.")
             .MaximumLength(100).OverridePropertyName("Idempotency-Key");
         RuleFor(x => x.Method).NotEmpty()
-            .Must(m => WireNames.TryParseWire<PaymentMethod>(m, out _))
-            .WithMessage($"method is one of {WireNames.All<PaymentMethod>()}.");
+            .Must(m => methods.Find(m) is not null)
+            .WithMessage($"method is one of {methods.WireNames}.");
         RuleFor(x => x.Installments).InclusiveBetween(1, payroll.Value.MaxInstallments)
             .WithMessage($"installments is between 1 and {payroll.Value.MaxInstallments} pay periods.")
             .When(x => x.Installments is not null);
@@ -50,31 +44,39 @@ public sealed class CheckoutOrderValidator : AbstractValidator<CheckoutOrderComm
     }
 }
 
-public sealed class CheckoutOrderHandler(IStoreDb db, OrderAccess access, TransactionRunner runner, InternalSettlement settlement,
-    CardCheckout card) : ICommandHandler<CheckoutOrderCommand, CheckoutDto>
+/// <summary>
+/// The steps every method shares: in one transaction the owner's order is loaded, a replay answered,
+/// the method fixed on the order and its settlement run; then the method's after-commit step.
+/// </summary>
+public sealed class CheckoutOrderHandler(IStoreDb db, OrderAccess access, TransactionRunner runner, SettlementMethods methods)
+    : ICommandHandler<CheckoutOrderCommand, CheckoutDto>
 {
     public async ValueTask<CheckoutDto> Handle(CheckoutOrderCommand command, CancellationToken cancellationToken)
     {
-        if (command.ParsedMethod == PaymentMethod.Card)
-            return await card.CheckoutAsync(command, cancellationToken);
-
-        return await runner.RunAsync(async ct =>
+        var method = methods.Find(command.Method)
+            ?? throw new InvalidOperationException("The validator admits only a registered method's wire name.");
+        var (order, details) = await runner.RunAsync(async ct =>
         {
-            var order = await LoadForCheckoutAsync(access, command, ct);
+            var order = await LoadForCheckoutAsync(command, ct);
             if (order.CheckoutKey == command.IdempotencyKey)
-                return order.CheckoutHash == command.RequestHash
-                    ? await settlement.DescribeAsync(order, ct)
-                    : throw new IdempotencyKeyReusedException(command.IdempotencyKey!);
-            order.ChooseMethod(command.ParsedMethod, command.IdempotencyKey!, command.RequestHash);
-            var result = await settlement.SettleAsync(order, command, ct);
+            {
+                if (order.CheckoutHash != command.RequestHash)
+                    throw new IdempotencyKeyReusedException(command.IdempotencyKey!);
+                if (await method.ReplayAsync(order, ct) is { } earlier)
+                    return (order.ToDto(), earlier);
+            }
+
+            methods.Choose(order, method, command.IdempotencyKey!, command.RequestHash);
+            var settled = await method.SettleAsync(order, command, ct);
             await db.SaveChangesAsync(ct);
-            return result with { Order = order.ToDto() };
+            return (order.ToDto(), settled);
         }, cancellationToken);
+        details = await method.AfterCommitAsync(order.Id, details, command, cancellationToken);
+        return new CheckoutDto(order, method.WireName, details);
     }
 
     /// <summary>The owner checks out; others who may see the order (hr, finance) are refused, anyone else gets 404.</summary>
-    internal static async Task<Order> LoadForCheckoutAsync(OrderAccess access, CheckoutOrderCommand command,
-        CancellationToken cancellationToken)
+    private async Task<Order> LoadForCheckoutAsync(CheckoutOrderCommand command, CancellationToken cancellationToken)
     {
         var order = await access.LoadForChangeAsync(command.Caller, command.Id, cancellationToken);
         return order.BuyerId == command.Caller.Subject

@@ -76,10 +76,10 @@ public sealed partial class DispatchOutboxHandler(IStoreDb db, TransactionRunner
     {
         switch (message.Type)
         {
-            case CardPaymentOutcomes.RefundMessage:
+            case Methods.CardMethod.RefundMessage:
                 await RefundAsync(Guid.Parse(message.Payload), giveUp: message.Attempts >= MaxAttempts, cancellationToken);
                 break;
-            case CardPaymentOutcomes.CancelIntentMessage:
+            case Methods.CardMethod.CancelIntentMessage:
                 await CancelIntentAsync(Guid.Parse(message.Payload), cancellationToken);
                 break;
             default:
@@ -113,7 +113,7 @@ public sealed partial class DispatchOutboxHandler(IStoreDb db, TransactionRunner
         string? refused = null;
         try
         {
-            made = await gateway.RefundAsync(payment.IntentId!, SettlementMapping.ToMinorUnits(refund.Amount, refund.Currency),
+            made = await gateway.RefundAsync(payment.IntentId!, InternalStore.Pricing.Currencies.ToMinorUnits(refund.Amount, refund.Currency),
                 refund.ProviderIdempotencyKey, cancellationToken);
         }
         catch (PaymentDeclinedException ex)

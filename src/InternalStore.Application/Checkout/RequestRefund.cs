@@ -1,8 +1,6 @@
 using InternalStore.Application.Authority;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using FluentValidation;
+using InternalStore.Application.Checkout.Methods;
 using InternalStore.Application.Common;
 using InternalStore.Application.Orders;
 using InternalStore.Domain.Common;
@@ -50,7 +48,7 @@ public sealed class RequestRefundValidator : AbstractValidator<RequestRefundComm
     }
 }
 
-public sealed class RequestRefundHandler(IStoreDb db, OrderAccess access, InternalSettlement settlement, TimeProvider clock,
+public sealed class RequestRefundHandler(IStoreDb db, OrderAccess access, SettlementMethods methods, TimeProvider clock,
     IOptions<OrderOptions> orderOptions, Benefits.BenefitRecorder benefits) : ICommandHandler<RequestRefundCommand, RefundResult>
 {
     public async ValueTask<RefundResult> Handle(RequestRefundCommand command, CancellationToken cancellationToken)
@@ -65,11 +63,13 @@ public sealed class RequestRefundHandler(IStoreDb db, OrderAccess access, Intern
                 : throw new IdempotencyKeyReusedException(command.IdempotencyKey!);
 
         var now = clock.GetUtcNow();
-        CheckAllowed(caller, order, now, command.ReturnToStock);
+        order.EnsureRefundAllowed(caller.Subject, caller.IsInRole(Roles.Finance), command.ReturnToStock, now,
+            orderOptions.Value.RefundWindowDays);
         var (lines, allowance) = TakeBack(order, command.Lines);
         var amount = lines.Sum(l => l.Amount);
         order.RecordRefund(amount, caller.Subject, now, $"refund: {command.Reason}");
-        var refund = new Refund(order.Id, order.PaymentMethod!.Value, command.IdempotencyKey!, command.RequestHash,
+        var method = methods.Of(order)!;
+        var refund = new Refund(order.Id, method.Method, method.RefundsThroughProvider, command.IdempotencyKey!, command.RequestHash,
             caller.Subject, command.Reason!, command.ReturnToStock, order.Currency, lines, allowance, now);
         db.Refunds.Add(refund);
         await benefits.RecordRefundAsync(order, lines, now, cancellationToken);
@@ -84,29 +84,9 @@ public sealed class RequestRefundHandler(IStoreDb db, OrderAccess access, Intern
         }
 
         var cost = lines.Sum(l => order.Lines.First(o => o.Sku == l.Sku).UnitCost * l.Quantity);
-        await SettleBackAsync(order, refund, cost, now, cancellationToken);
+        await method.SettleRefundAsync(order, refund, cost, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new RefundResult(refund.ToDto(), Created: true);
-    }
-
-    /// <summary>Finance refunds any settled order; its buyer only within the refund window after paying.</summary>
-    /// <remarks>
-    /// Whether goods came back is the warehouse's call, not the buyer's: a buyer asking for
-    /// <c>returnToStock</c> is refused; finance records it with the refund, catalog staff with a stock adjustment.
-    /// </remarks>
-    private void CheckAllowed(Caller caller, Order order, DateTimeOffset now, bool returnToStock)
-    {
-        if (caller.IsInRole(Roles.Finance))
-            return;
-        if (order.BuyerId != caller.Subject)
-            throw new ForbiddenException("Refunds are made by finance, or by the buyer within the refund window.");
-        if (returnToStock)
-            throw new ForbiddenException("Goods return to stock when the warehouse receives them: finance records that with "
-                + "the refund, catalog staff with a stock adjustment. Ask for the refund without returnToStock.");
-        var window = TimeSpan.FromDays(orderOptions.Value.RefundWindowDays);
-        if (order.PaidAt is { } paid && now - paid > window)
-            throw new ForbiddenException(
-                $"The refund window of {orderOptions.Value.RefundWindowDays} days after payment has closed; ask finance.");
     }
 
     private static (List<RefundLine> Lines, decimal Allowance) TakeBack(Order order, IReadOnlyList<RefundLineRequest>? asked)
@@ -129,31 +109,5 @@ public sealed class RequestRefundHandler(IStoreDb db, OrderAccess access, Intern
         }
 
         return (lines, allowance);
-    }
-
-    private async Task SettleBackAsync(Order order, Refund refund, decimal cost, DateTimeOffset now, CancellationToken ct)
-    {
-        switch (order.PaymentMethod)
-        {
-            case PaymentMethod.Card:
-                db.OutboxMessages.Add(new OutboxMessage(CardPaymentOutcomes.RefundMessage, refund.Id.ToString(), now));
-                break;
-            case PaymentMethod.Payroll:
-                var schedule = await db.PayrollSchedules.Include(s => s.Deductions).FirstAsync(s => s.OrderId == order.Id, ct);
-                schedule.Refund(refund.Amount, settlement.Calendar.NextPayDates(DateOnly.FromDateTime(now.UtcDateTime), 1)[0]);
-                break;
-            case PaymentMethod.Chargeback:
-                db.JournalEntries.Add(new JournalEntry(JournalKind.ChargebackReversal, order.Id, order.Company,
-                    order.CostCenter, order.SellerCompany, -refund.Amount, -cost, order.Currency, now,
-                    $"Refund {refund.Id}: {refund.Reason}"));
-                break;
-            case PaymentMethod.Invoice:
-                var invoice = await db.Invoices.FirstAsync(i => i.OrderId == order.Id, ct);
-                invoice.Credit(refund.Amount);
-                db.JournalEntries.Add(new JournalEntry(JournalKind.IntercompanyCredit, order.Id, order.Company, null,
-                    order.SellerCompany, -refund.Amount, -cost, order.Currency, now,
-                    $"Credit note on {invoice.Number}: {refund.Reason}"));
-                break;
-        }
     }
 }

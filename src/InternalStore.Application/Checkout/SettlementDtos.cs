@@ -5,9 +5,12 @@ using InternalStore.Pricing;
 
 namespace InternalStore.Application.Checkout;
 
-/// <summary>The outcome of a checkout: the order and what the chosen method produced.</summary>
-public sealed record CheckoutDto(OrderDto Order, string Method, CardCheckoutDto? Card, PayrollScheduleDto? Payroll,
-    InvoiceDto? Invoice, JournalEntryDto? Chargeback);
+/// <summary>
+/// The outcome of a checkout: the order, the method's wire name and what that method produced
+/// (<see cref="CardCheckoutDto"/>, <see cref="PayrollScheduleDto"/>, <see cref="JournalEntryDto"/>,
+/// <see cref="InvoiceDto"/>; null while a card payment has no intent yet).
+/// </summary>
+public sealed record CheckoutDto(OrderDto Order, string Method, object? Details);
 
 /// <summary>What the buyer's browser needs to confirm the payment with Stripe.js; shown to the order's owner only.</summary>
 public sealed record CardCheckoutDto(string PaymentIntentId, string Status, string? ClientSecret, string? Error);
@@ -35,7 +38,6 @@ public sealed record RefundLineDto(string Sku, int Quantity, decimal Amount);
 
 internal static class SettlementMapping
 {
-
     public static PayrollScheduleDto ToDto(this PayrollSchedule s) => new(s.Id, s.OrderId, s.EmployeeId,
         Currencies.ToMinorUnitScale(s.Total, s.Currency), s.Currency,
         s.Deductions.OrderBy(d => d.Period).ThenBy(d => d.Status)
@@ -59,7 +61,4 @@ internal static class SettlementMapping
         Currencies.ToMinorUnitScale(r.AllowanceRestored, r.Currency), r.ReturnToStock, r.Reason,
         r.Lines.Select(l => new RefundLineDto(l.Sku, l.Quantity, Currencies.ToMinorUnitScale(l.Amount, r.Currency))).ToList(),
         r.CreatedAt, r.CompletedAt);
-
-    /// <summary>Stripe counts money in the currency's minor unit.</summary>
-    public static long ToMinorUnits(decimal amount, string currency) => Currencies.ToMinorUnits(amount, currency);
 }

@@ -6,6 +6,3 @@ public sealed class IdempotencyKeyReusedException(string key)
 {
     public string Key { get; } = key;
 }
-
-/// <summary>The caller is known but may not do this (HTTP 403).</summary>
-public sealed class ForbiddenException(string message) : Exception(message);

@@ -14,7 +14,8 @@ public sealed record SettleInvoiceCommand(Caller Caller, Guid Id) : ICommand<Inv
 /// Finance of the selling company (or above it) records the payment it received; the buyer's finance
 /// sees the invoice but cannot settle it (403).
 /// </remarks>
-public sealed class SettleInvoiceHandler(IStoreDb db, OrganisationAuthority authority, TimeProvider clock)
+public sealed class SettleInvoiceHandler(IStoreDb db, OrganisationAuthority authority, OrderPayments payments,
+    TimeProvider clock)
     : ICommandHandler<SettleInvoiceCommand, InvoiceDto>
 {
     public async ValueTask<InvoiceDto> Handle(SettleInvoiceCommand command, CancellationToken cancellationToken)
@@ -32,7 +33,7 @@ public sealed class SettleInvoiceHandler(IStoreDb db, OrganisationAuthority auth
         var invoice = await db.Invoices.FirstAsync(i => i.Id == command.Id, cancellationToken);
         var now = clock.GetUtcNow();
         invoice.Settle(command.Caller.Subject, now);
-        order.MarkPaid(command.Caller.Subject, now, $"invoice {invoice.Number} settled");
+        await payments.PaidAsync(order, command.Caller.Subject, now, $"invoice {invoice.Number} settled", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return invoice.ToDto();
     }

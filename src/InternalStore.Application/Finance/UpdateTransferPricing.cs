@@ -1,3 +1,4 @@
+using InternalStore.Domain.Common;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using FluentValidation;

@@ -1,8 +1,7 @@
 using InternalStore.Application.Authority;
 using InternalStore.Application.Common;
-using InternalStore.Application.Checkout;
-using InternalStore.Domain.Ordering;
-using InternalStore.Domain.Settlement;
+using InternalStore.Application.Checkout.Methods;
+using InternalStore.Domain.Common;
 using Mediator;
 
 namespace InternalStore.Application.Orders;
@@ -10,7 +9,7 @@ namespace InternalStore.Application.Orders;
 /// <summary>Cancels an order awaiting payment (its buyer or finance) and releases what it reserved.</summary>
 public sealed record CancelOrderCommand(Caller Caller, Guid Id) : ICommand<OrderDto>, ICallerMessage;
 
-public sealed class CancelOrderHandler(IStoreDb db, OrderAccess access, TimeProvider clock) : ICommandHandler<CancelOrderCommand, OrderDto>
+public sealed class CancelOrderHandler(IStoreDb db, OrderAccess access, SettlementMethods methods, TimeProvider clock) : ICommandHandler<CancelOrderCommand, OrderDto>
 {
     public async ValueTask<OrderDto> Handle(CancelOrderCommand command, CancellationToken cancellationToken)
     {
@@ -21,10 +20,7 @@ public sealed class CancelOrderHandler(IStoreDb db, OrderAccess access, TimeProv
         var now = clock.GetUtcNow();
         order.Cancel(command.Caller.Subject, now);
         await db.ReleaseAsync(order, now, cancellationToken);
-        // A card checkout may have left an open PaymentIntent: cancel it at Stripe after the commit,
-        // so the buyer cannot pay for an order that no longer exists.
-        if (order.PaymentMethod == PaymentMethod.Card)
-            db.OutboxMessages.Add(new OutboxMessage(CardPaymentOutcomes.CancelIntentMessage, order.Id.ToString(), now));
+        methods.Of(order)?.OnCancelled(order, now);
         await db.SaveChangesAsync(cancellationToken);
         return order.ToDto();
     }

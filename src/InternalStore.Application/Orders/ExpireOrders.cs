@@ -1,3 +1,4 @@
+using InternalStore.Application.Checkout.Methods;
 using InternalStore.Application.Common;
 using InternalStore.Domain.Ordering;
 using Mediator;
@@ -12,7 +13,7 @@ namespace InternalStore.Application.Orders;
 /// </summary>
 public sealed record ExpireOrderCommand(Guid Id, DateTimeOffset Now) : ICommand<bool>;
 
-public sealed class ExpireOrderHandler(IStoreDb db) : ICommandHandler<ExpireOrderCommand, bool>
+public sealed class ExpireOrderHandler(IStoreDb db, SettlementMethods methods) : ICommandHandler<ExpireOrderCommand, bool>
 {
     public async ValueTask<bool> Handle(ExpireOrderCommand command, CancellationToken cancellationToken)
     {
@@ -20,6 +21,7 @@ public sealed class ExpireOrderHandler(IStoreDb db) : ICommandHandler<ExpireOrde
         if (order is null || !order.ExpireIfDue(command.Now))
             return false;
         await db.ReleaseAsync(order, command.Now, cancellationToken);
+        methods.Of(order)?.OnExpired(order, command.Now);
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
@@ -33,7 +35,7 @@ public sealed class DueOrdersHandler(IStoreDb db) : IQueryHandler<DueOrdersQuery
     public async ValueTask<IReadOnlyList<Guid>> Handle(DueOrdersQuery query, CancellationToken cancellationToken) =>
         await db.Orders.AsNoTracking()
             .Where(o => o.Status == OrderStatus.AwaitingPayment && o.ExpiresAt <= query.Now
-                        && o.PaymentMethod != PaymentMethod.Invoice)
+                        && !o.HeldUntilSettled)
             .OrderBy(o => o.ExpiresAt)
             .Select(o => o.Id)
             .Take(query.Limit)

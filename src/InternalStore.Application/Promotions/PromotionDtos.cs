@@ -1,3 +1,4 @@
+using InternalStore.Domain.Common;
 using InternalStore.Application.Authority;
 using InternalStore.Application.Common;
 using InternalStore.Domain.Pricing;

@@ -20,3 +20,6 @@ public class NotFoundException(string resource, string key)
     public string Resource { get; } = resource;
     public string Key { get; } = key;
 }
+
+/// <summary>The caller is known but may not do this (HTTP 403).</summary>
+public sealed class ForbiddenException(string message) : Exception(message);

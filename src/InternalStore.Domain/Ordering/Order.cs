@@ -14,7 +14,10 @@ public enum OrderStatus
     Refunded,
 }
 
-/// <summary>How an order is settled; which fits depends on the buyer (see <see cref="Order.ChooseMethod"/>).</summary>
+/// <summary>
+/// How an order is settled. Each value has its settlement method in the application
+/// (<c>Checkout/Methods/</c>), which says which buyers it fits.
+/// </summary>
 public enum PaymentMethod
 {
     Card,
@@ -80,6 +83,9 @@ public sealed class Order
     public string? CheckoutKey { get; private set; }
 
     public string? CheckoutHash { get; private set; }
+
+    /// <summary>The chosen method keeps the goods until the order is settled: no expiry, no cancelling.</summary>
+    public bool HeldUntilSettled { get; private set; }
     public DateTimeOffset? PaidAt { get; private set; }
 
     /// <summary>What buyers owe: the sum of the lines, frozen at placement.</summary>
@@ -134,9 +140,9 @@ public sealed class Order
 
     public void Cancel(string by, DateTimeOffset now)
     {
-        if (Status == OrderStatus.AwaitingPayment && PaymentMethod == Ordering.PaymentMethod.Invoice)
+        if (Status == OrderStatus.AwaitingPayment && HeldUntilSettled)
             throw new ConflictException("invalid-state",
-                "The order is invoiced: it holds its goods until finance settles the invoice or credits it with a refund.");
+                $"The order is settled by {PaymentMethod!.Value.WireName()}: it holds its goods until finance settles it or credits it with a refund.");
         if (Status != OrderStatus.AwaitingPayment)
             throw new ConflictException("invalid-state",
                 Status == OrderStatus.Cancelled
@@ -148,50 +154,42 @@ public sealed class Order
     /// <summary>Expires the order if its hold has run out; false when there is nothing to do.</summary>
     public bool ExpireIfDue(DateTimeOffset now)
     {
-        if (Status != OrderStatus.AwaitingPayment || now < ExpiresAt || PaymentMethod == Ordering.PaymentMethod.Invoice)
+        if (Status != OrderStatus.AwaitingPayment || now < ExpiresAt || HeldUntilSettled)
             return false;
         Move(OrderStatus.Expired, "system", now, "payment hold ran out");
         return true;
     }
 
     /// <summary>
-    /// Fixes how the order will be settled. Card is for employees (and, later, external buyers),
-    /// payroll for active employees, chargeback for departments, invoice for affiliates.
+    /// Fixes how the order will be settled, once: a second checkout must use the same method. Which
+    /// methods fit which buyer is the settlement method's to say (the application checks it first).
     /// </summary>
-    public void ChooseMethod(PaymentMethod method, string checkoutKey, string checkoutHash)
+    /// <param name="holdsGoodsUntilSettled">The method keeps the order's goods until it is settled (an
+    /// intercompany invoice): from now on the order neither expires nor is cancelled.</param>
+    public void ChooseMethod(PaymentMethod method, bool holdsGoodsUntilSettled, string checkoutKey, string checkoutHash)
     {
         if (Status != OrderStatus.AwaitingPayment)
             throw new ConflictException("invalid-state", $"An order that is {Describe(Status)} cannot be checked out.");
         if (PaymentMethod is { } chosen && chosen != method)
             throw new ConflictException("invalid-state",
-                $"Checkout of this order started with {chosen.ToString().ToLowerInvariant()}; cancel it and order again to pay another way.");
-        var fits = method switch
-        {
-            Ordering.PaymentMethod.Card or Ordering.PaymentMethod.Payroll => BuyerKind == BuyerKind.Employee,
-            Ordering.PaymentMethod.Chargeback => BuyerKind == BuyerKind.Department,
-            Ordering.PaymentMethod.Invoice => BuyerKind == BuyerKind.Affiliate,
-            _ => false,
-        };
-        if (!fits)
-            throw new ConflictException("payment-method-unavailable",
-                $"{method.ToString().ToLowerInvariant()} is not a way a{(BuyerKind == BuyerKind.Affiliate ? "n" : "")} {BuyerKind.ToString().ToLowerInvariant()} buyer pays; "
-                + BuyerKind switch
-                {
-                    BuyerKind.Employee => "employees pay by card or payroll deduction.",
-                    BuyerKind.Department => "departments settle by internal chargeback.",
-                    _ => "affiliates settle by intercompany invoice.",
-                });
+                $"Checkout of this order started with {chosen.WireName()}; cancel it and order again to pay another way.");
+        if (PaymentMethod is null)
+            HeldUntilSettled = holdsGoodsUntilSettled;
         PaymentMethod ??= method;
         CheckoutKey ??= checkoutKey;
         CheckoutHash ??= checkoutHash;
     }
 
-    /// <summary>An affiliate's order is invoiced: it keeps its reservations (no expiry) until finance settles it.</summary>
-    public void AwaitInvoice(string invoiceNumber, string by, DateTimeOffset now)
+    /// <summary>
+    /// The method sent the buyer a document to settle (an invoice): the order keeps its reservations,
+    /// without expiry, until finance settles it. <paramref name="note"/> says what was sent.
+    /// </summary>
+    public void AwaitSettlement(string note, string by, DateTimeOffset now)
     {
-        if (PaymentMethod != Ordering.PaymentMethod.Invoice || Status != OrderStatus.AwaitingPayment)
-            throw new ConflictException("invalid-state", "Only an affiliate's order awaiting payment is invoiced.");
-        _history.Add(new OrderStatusChange(Status, Status, by, now, $"invoiced as {invoiceNumber}"));
+        if (!HeldUntilSettled || Status != OrderStatus.AwaitingPayment)
+            throw new ConflictException("invalid-state",
+                "Only an order awaiting payment by a method that holds its goods awaits a settlement document.");
+        _history.Add(new OrderStatusChange(Status, Status, by, now, note));
         Version++;
     }
 
@@ -220,6 +218,27 @@ public sealed class Order
 
     /// <summary>What is left to refund: never more than was paid.</summary>
     public decimal Refundable => IsSettled ? Total - RefundedAmount : 0m;
+
+    /// <summary>
+    /// Who may ask for a refund, and until when: finance, of any settled order; its buyer within
+    /// <paramref name="refundWindowDays"/> days after payment. Whether goods came back is the
+    /// warehouse's call, not the buyer's: a buyer asking for <paramref name="returnToStock"/> is
+    /// refused (finance records it with the refund, catalog staff with a stock adjustment).
+    /// </summary>
+    public void EnsureRefundAllowed(string requester, bool byFinance, bool returnToStock, DateTimeOffset now,
+        int refundWindowDays)
+    {
+        if (byFinance)
+            return;
+        if (BuyerId != requester)
+            throw new ForbiddenException("Refunds are made by finance, or by the buyer within the refund window.");
+        if (returnToStock)
+            throw new ForbiddenException("Goods return to stock when the warehouse receives them: finance records that with "
+                + "the refund, catalog staff with a stock adjustment. Ask for the refund without returnToStock.");
+        if (PaidAt is { } paid && now - paid > TimeSpan.FromDays(refundWindowDays))
+            throw new ForbiddenException(
+                $"The refund window of {refundWindowDays} days after payment has closed; ask finance.");
+    }
 
     /// <summary>Records a refund of <paramref name="amount"/>; the order is refunded once nothing is left.</summary>
     public void RecordRefund(decimal amount, string by, DateTimeOffset now, string reason)

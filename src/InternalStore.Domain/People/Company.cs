@@ -22,4 +22,11 @@ public sealed class Company
 
     /// <summary>What the company sells, for the fringe-benefit rules; null: every line (a holding that sells both).</summary>
     public Benefits.SupplyKind? LineOfBusiness { get; private set; }
+
+    /// <summary>
+    /// Who an affiliate buys from at the intercompany price: the company named beside it (the token's
+    /// company), or the group's parent when none is named or the named one is the affiliate itself.
+    /// </summary>
+    public static string? SellerForAffiliate(string? namedSeller, string affiliate, string? groupParent) =>
+        namedSeller is { } named && named != affiliate ? named : groupParent;
 }

@@ -57,6 +57,23 @@ public sealed class PayrollSchedule
         return Enumerable.Range(0, parts).Select(i => (each + (i < odd ? 1 : 0)) * unit).ToList();
     }
 
+    /// <summary>
+    /// The payroll cap per pay period: the first of this schedule's periods where it and what is
+    /// already scheduled for the employee would take more than <paramref name="capPerPeriod"/>; null when none does.
+    /// </summary>
+    public (DateOnly Period, decimal Amount)? FirstPeriodOverCap(IReadOnlyDictionary<DateOnly, decimal> alreadyScheduled,
+        decimal capPerPeriod)
+    {
+        foreach (var deduction in _deductions.OrderBy(d => d.Period))
+        {
+            var inPeriod = alreadyScheduled.GetValueOrDefault(deduction.Period) + deduction.Amount;
+            if (inPeriod > capPerPeriod)
+                return (deduction.Period, inPeriod);
+        }
+
+        return null;
+    }
+
     public IEnumerable<PayrollDeduction> Live => _deductions.Where(d => d.Status == DeductionStatus.Scheduled);
 
     /// <summary>

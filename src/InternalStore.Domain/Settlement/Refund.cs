@@ -20,7 +20,9 @@ public sealed class Refund
         IdempotencyKey = RequestHash = RequestedBy = Reason = Currency = string.Empty;
     }
 
-    public Refund(Guid orderId, PaymentMethod method, string idempotencyKey, string requestHash, string requestedBy,
+    /// <param name="waitsForProvider">The method refunds through a provider (a card): the refund is
+    /// pending until the provider confirms it; otherwise it is done in this transaction.</param>
+    public Refund(Guid orderId, PaymentMethod method, bool waitsForProvider, string idempotencyKey, string requestHash, string requestedBy,
         string reason, bool returnToStock, string currency, IEnumerable<RefundLine> lines, decimal allowanceRestored,
         DateTimeOffset now)
     {
@@ -37,9 +39,8 @@ public sealed class Refund
         Amount = _lines.Sum(l => l.Amount);
         AllowanceRestored = allowanceRestored;
         CreatedAt = now;
-        // Only a card refund waits for the provider; the internal methods settle in this transaction.
-        Status = method == PaymentMethod.Card ? RefundStatus.Pending : RefundStatus.Succeeded;
-        CompletedAt = method == PaymentMethod.Card ? null : now;
+        Status = waitsForProvider ? RefundStatus.Pending : RefundStatus.Succeeded;
+        CompletedAt = waitsForProvider ? null : now;
     }
 
     public Guid Id { get; private set; }

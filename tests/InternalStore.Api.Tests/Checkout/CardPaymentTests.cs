@@ -53,7 +53,7 @@ public abstract class CardPaymentTests(StoreFactory store)
     private async Task<string> PaidByWebhookAsync(Guid orderId)
     {
         var checkout = await (await CardAsync(orderId)).AssertJsonAsync(HttpStatusCode.OK);
-        var intentId = checkout.GetProperty("card").GetProperty("paymentIntentId").GetString()!;
+        var intentId = checkout.GetProperty("details").GetProperty("paymentIntentId").GetString()!;
         Stripe.Succeed(intentId);
         await (await DeliverAsync("payment_intent.succeeded", Stripe.Intent(intentId))).AssertJsonAsync(HttpStatusCode.OK);
         return intentId;
@@ -66,7 +66,7 @@ public abstract class CardPaymentTests(StoreFactory store)
 
         var result = await (await CardAsync(order.Id())).AssertJsonAsync(HttpStatusCode.OK);
 
-        var card = result.GetProperty("card");
+        var card = result.GetProperty("details");
         var intent = Stripe.Intent(card.GetProperty("paymentIntentId").GetString()!);
         Assert.StartsWith(intent["id"]!.GetValue<string>() + "_secret_", card.GetProperty("clientSecret").GetString());
         Assert.Equal((long)(order.GetProperty("subtotal").GetDecimal() * 100), intent["amount"]!.GetValue<long>());
@@ -74,7 +74,7 @@ public abstract class CardPaymentTests(StoreFactory store)
         Assert.Equal("awaitingPayment", result.GetProperty("order").Status());
         // Another checkout (another key, another device) reaches the same intent.
         var again = await (await CardAsync(order.Id())).AssertJsonAsync(HttpStatusCode.OK);
-        Assert.Equal(card.GetProperty("paymentIntentId").GetString(), again.GetProperty("card").GetProperty("paymentIntentId").GetString());
+        Assert.Equal(card.GetProperty("paymentIntentId").GetString(), again.GetProperty("details").GetProperty("paymentIntentId").GetString());
         AssertOneIntentWithOneKey(order.Id());
         var seenByFinance = await (await store.ClientFor(Identity.Finance).GetAsync($"/api/orders/{order.Id()}")).Content.ReadAsStringAsync();
         Assert.DoesNotContain("secret", seenByFinance, StringComparison.OrdinalIgnoreCase);
@@ -87,7 +87,7 @@ public abstract class CardPaymentTests(StoreFactory store)
     {
         var (order, _) = await PlacedOrderAsync();
         var intentId = (await (await CardAsync(order.Id())).AssertJsonAsync(HttpStatusCode.OK))
-            .GetProperty("card").GetProperty("paymentIntentId").GetString()!;
+            .GetProperty("details").GetProperty("paymentIntentId").GetString()!;
 
         await (await store.ClientFor(Identity.Employee).PostAsync($"/api/orders/{order.Id()}/cancel", null)).AssertJsonAsync(HttpStatusCode.OK);
         Assert.Equal("requires_payment_method", Stripe.Intent(intentId)["status"]!.GetValue<string>());
@@ -136,7 +136,7 @@ public abstract class CardPaymentTests(StoreFactory store)
 
         Assert.Equal("awaitingPayment", (await _given.OrderAsync(order.Id())).Status());
         var paid = await (await CardAsync(order.Id(), FakeStripe.GoodCard)).AssertJsonAsync(HttpStatusCode.OK);
-        Assert.Equal("succeeded", paid.GetProperty("card").GetProperty("status").GetString());
+        Assert.Equal("succeeded", paid.GetProperty("details").GetProperty("status").GetString());
         AssertOneIntentWithOneKey(order.Id());
     }
 
@@ -192,7 +192,7 @@ public abstract class CardPaymentTests(StoreFactory store)
         var (order, _) = await PlacedOrderAsync(2);
         var before = await _given.AllowanceAsync(Identity.Employee);
         var checkout = await (await CardAsync(order.Id())).AssertJsonAsync(HttpStatusCode.OK);
-        var intentId = checkout.GetProperty("card").GetProperty("paymentIntentId").GetString()!;
+        var intentId = checkout.GetProperty("details").GetProperty("paymentIntentId").GetString()!;
         Stripe.Succeed(intentId);
         var succeeded = Stripe.Intent(intentId);
         var eventId = "evt_" + Guid.NewGuid().ToString("N")[..20];
@@ -219,7 +219,7 @@ public abstract class CardPaymentTests(StoreFactory store)
     {
         var (order, _) = await PlacedOrderAsync();
         var checkout = await (await CardAsync(order.Id())).AssertJsonAsync(HttpStatusCode.OK);
-        var intentId = checkout.GetProperty("card").GetProperty("paymentIntentId").GetString()!;
+        var intentId = checkout.GetProperty("details").GetProperty("paymentIntentId").GetString()!;
         Stripe.Succeed(intentId);
         var intent = Stripe.Intent(intentId);
 
@@ -242,7 +242,7 @@ public abstract class CardPaymentTests(StoreFactory store)
     {
         var (order, _) = await PlacedOrderAsync();
         var checkout = await (await CardAsync(order.Id())).AssertJsonAsync(HttpStatusCode.OK);
-        var intent = JsonNode.Parse(Stripe.Intent(checkout.GetProperty("card").GetProperty("paymentIntentId").GetString()!).ToJsonString())!.AsObject();
+        var intent = JsonNode.Parse(Stripe.Intent(checkout.GetProperty("details").GetProperty("paymentIntentId").GetString()!).ToJsonString())!.AsObject();
         intent["amount"] = 1;
         intent["status"] = "succeeded";
 
@@ -277,8 +277,8 @@ public abstract class CardPaymentTests(StoreFactory store)
     {
         var (kept, keptSku) = await PlacedOrderAsync();
         var (lost, lostSku) = await PlacedOrderAsync(2);
-        var keptIntent = (await (await CardAsync(kept.Id())).AssertJsonAsync(HttpStatusCode.OK)).GetProperty("card").GetProperty("paymentIntentId").GetString()!;
-        var lostIntent = (await (await CardAsync(lost.Id())).AssertJsonAsync(HttpStatusCode.OK)).GetProperty("card").GetProperty("paymentIntentId").GetString()!;
+        var keptIntent = (await (await CardAsync(kept.Id())).AssertJsonAsync(HttpStatusCode.OK)).GetProperty("details").GetProperty("paymentIntentId").GetString()!;
+        var lostIntent = (await (await CardAsync(lost.Id())).AssertJsonAsync(HttpStatusCode.OK)).GetProperty("details").GetProperty("paymentIntentId").GetString()!;
         var later = DateTimeOffset.UtcNow.AddDays(1);
         Assert.True(await SendAsync(new ExpireOrderCommand(kept.Id(), later)));
         Assert.True(await SendAsync(new ExpireOrderCommand(lost.Id(), later)));

@@ -17,7 +17,7 @@ public sealed class FinanceCliTests(SqliteStoreFactory store) : IClassFixture<Sq
         var order = await _given.PlaceAsync(Identity.Employee, (sku, 1));
         var paid = await (await _given.CheckoutAsync(Identity.Employee, order.Id(), new { method = "payroll", installments = 2 }))
             .AssertJsonAsync(HttpStatusCode.OK);
-        var first = paid.GetProperty("payroll").GetProperty("deductions")[0];
+        var first = paid.GetProperty("details").GetProperty("deductions")[0];
         var period = first.GetProperty("period").GetString()!;
         var file = Path.Combine(Path.GetTempPath(), $"payroll-{Guid.NewGuid():N}.csv");
 

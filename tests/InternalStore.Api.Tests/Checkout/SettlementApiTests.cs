@@ -24,7 +24,7 @@ public abstract class SettlementApiTests(StoreFactory store)
             .AssertJsonAsync(HttpStatusCode.OK);
 
         Assert.Equal("paid", result.GetProperty("order").Status());
-        var deductions = result.GetProperty("payroll").GetProperty("deductions");
+        var deductions = result.GetProperty("details").GetProperty("deductions");
         Assert.Equal(6, deductions.GetArrayLength());
         Assert.Equal(total, Sum(deductions, "amount"));
         var amounts = deductions.EnumerateArray().Select(d => d.GetProperty("amount").GetDecimal()).ToList();
@@ -60,7 +60,7 @@ public abstract class SettlementApiTests(StoreFactory store)
         await (await _given.CheckoutAsync(Identity.Employee, order.Id(), new { method = "payroll", installments = 2 }))
             .AssertProblemAsync(HttpStatusCode.Conflict, "invalid-state");
 
-        Assert.Equal(first.GetProperty("payroll").GetProperty("id").GetGuid(), replay.GetProperty("payroll").GetProperty("id").GetGuid());
+        Assert.Equal(first.GetProperty("details").GetProperty("id").GetGuid(), replay.GetProperty("details").GetProperty("id").GetGuid());
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public abstract class SettlementApiTests(StoreFactory store)
         var order = await _given.PlaceAsync(leaver, (sku, 1));
         var schedule = await (await _given.CheckoutAsync(leaver, order.Id(), new { method = "payroll", installments = 6 }))
             .AssertJsonAsync(HttpStatusCode.OK);
-        var total = schedule.GetProperty("payroll").GetProperty("total").GetDecimal();
+        var total = schedule.GetProperty("details").GetProperty("total").GetDecimal();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
 
         await (await hr.SendAsync(new HttpRequestMessage(HttpMethod.Put, $"/api/employees/{id}")
@@ -191,7 +191,7 @@ public abstract class SettlementApiTests(StoreFactory store)
             var paid = await (await _given.CheckoutAsync(Identity.DepartmentBuyer, order.Id(), new { method = "chargeback" }))
                 .AssertJsonAsync(HttpStatusCode.OK);
             Assert.Equal("paid", paid.GetProperty("order").Status());
-            var entry = paid.GetProperty("chargeback");
+            var entry = paid.GetProperty("details");
             Assert.Equal("CC-1200", entry.GetProperty("costCenter").GetString());
             Assert.Equal("ABC", entry.GetProperty("sellerCompany").GetString());
             Assert.Equal(order.GetProperty("subtotal").GetDecimal(), entry.GetProperty("amount").GetDecimal());
@@ -235,7 +235,7 @@ public abstract class SettlementApiTests(StoreFactory store)
             .AssertJsonAsync(HttpStatusCode.OK);
 
         Assert.Equal("awaitingPayment", invoiced.GetProperty("order").Status());
-        var invoice = invoiced.GetProperty("invoice");
+        var invoice = invoiced.GetProperty("details");
         Assert.Matches(@"^[A-Z]+-\d{4}-\d{5}$", invoice.GetProperty("number").GetString());
         Assert.Equal("XYZ", invoice.GetProperty("buyerCompany").GetString());
         Assert.Equal(order.GetProperty("subtotal").GetDecimal(), invoice.GetProperty("total").GetDecimal());

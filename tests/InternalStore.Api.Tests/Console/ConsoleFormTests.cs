@@ -43,7 +43,7 @@ public sealed partial class ConsoleFormTests(SqliteStoreFactory store) : IClassF
         var sku = await given.NewProductAsync();
         var order = await given.PlaceAsync(Identity.AffiliateBuyer, (sku, 2));
         var invoiced = await (await given.CheckoutAsync(Identity.AffiliateBuyer, order.Id(), new { method = "invoice" })).AssertJsonAsync(HttpStatusCode.OK);
-        var invoice = invoiced.GetProperty("invoice");
+        var invoice = invoiced.GetProperty("details");
 
         using var finance = await ConsoleSession.SignInAsync(store, "F9001");
         using var settled = await finance.PostFormAsync("/console/finance/invoices?status=open", "/console/finance/invoices?handler=Settle",

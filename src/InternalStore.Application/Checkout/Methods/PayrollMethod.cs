@@ -1,0 +1,65 @@
+using InternalStore.Application.Common;
+using InternalStore.Domain.Common;
+using InternalStore.Domain.Ordering;
+using InternalStore.Domain.People;
+using InternalStore.Domain.Settlement;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace InternalStore.Application.Checkout.Methods;
+
+/// <summary>
+/// An active employee pays from their next pay periods (one to <c>Payroll:MaxInstallments</c>);
+/// the order is paid at once. A refund cancels or credits scheduled deductions.
+/// </summary>
+public sealed class PayrollMethod(IStoreDb db, TimeProvider clock, IOptions<PayrollOptions> options,
+    OrderPayments payments) : ISettlementMethod
+{
+    private readonly PayrollCalendar _calendar = new(options.Value.PeriodsPerMonth);
+
+    public PaymentMethod Method => PaymentMethod.Payroll;
+    public string WireName => "payroll";
+    public string Description => "payroll deduction";
+    public bool Fits(BuyerKind buyer) => buyer == BuyerKind.Employee;
+
+    public async Task<object?> SettleAsync(Order order, CheckoutOrderCommand command, CancellationToken ct)
+    {
+        var installments = command.Installments ?? 1;
+        var now = clock.GetUtcNow();
+        var employee = await db.Employees.AsNoTracking().FirstOrDefaultAsync(e => e.Id == order.BuyerId, ct);
+        if (employee is null || employee.Status != EmploymentStatus.Active)
+            throw new ConflictException("payment-method-unavailable",
+                "Payroll deduction is for active employees; pay by card instead.");
+
+        // The ledger row is the employee's lock: two checkouts of one employee take turns, so the
+        // per-period cap holds under concurrency.
+        await db.LockAllowanceLedgerAsync(order.BuyerId, order.AllowanceYear, ct);
+        var periods = _calendar.NextPayDates(DateOnly.FromDateTime(now.UtcDateTime), installments);
+        var schedule = PayrollSchedule.Create(order.Id, order.BuyerId, order.Total, order.Currency, periods, now);
+        var alreadyScheduled = await db.PayrollDeductions.AsNoTracking()
+            .Where(d => d.EmployeeId == order.BuyerId && d.Status == DeductionStatus.Scheduled && periods.Contains(d.Period))
+            .GroupBy(d => d.Period).Select(g => new { Period = g.Key, Amount = g.Sum(d => d.Amount) })
+            .ToDictionaryAsync(x => x.Period, x => x.Amount, ct);
+        if (schedule.FirstPeriodOverCap(alreadyScheduled, options.Value.MaxPerPeriod) is { } over)
+            throw new ConflictException("payment-method-unavailable",
+                $"Payroll deduction would take {over.Amount} {order.Currency} on {over.Period:yyyy-MM-dd}; at most {options.Value.MaxPerPeriod:0.00} {order.Currency} may be deducted per pay period. "
+                + (installments < options.Value.MaxInstallments
+                    ? $"Spread it over more pay periods (up to {options.Value.MaxInstallments}) or pay by card."
+                    : "Pay by card instead."));
+
+        db.PayrollSchedules.Add(schedule);
+        await payments.PaidAsync(order, order.BuyerId, now, $"paid by payroll deduction over {installments} pay period(s)", ct);
+        return schedule.ToDto();
+    }
+
+    public async Task<object?> ReplayAsync(Order order, CancellationToken ct) =>
+        (await db.PayrollSchedules.AsNoTracking().Include(s => s.Deductions)
+            .FirstOrDefaultAsync(s => s.OrderId == order.Id, ct))?.ToDto();
+
+    /// <summary>The refund comes off the deductions still scheduled, latest first; what they cannot cover is credited in the next pay.</summary>
+    public async Task SettleRefundAsync(Order order, Refund refund, decimal cost, DateTimeOffset now, CancellationToken ct)
+    {
+        var schedule = await db.PayrollSchedules.Include(s => s.Deductions).FirstAsync(s => s.OrderId == order.Id, ct);
+        schedule.Refund(refund.Amount, _calendar.NextPayDates(DateOnly.FromDateTime(now.UtcDateTime), 1)[0]);
+    }
+}

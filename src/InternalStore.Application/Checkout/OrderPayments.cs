@@ -1,0 +1,28 @@
+using InternalStore.Application.Common;
+using InternalStore.Domain.Ordering;
+
+namespace InternalStore.Application.Checkout;
+
+/// <summary>
+/// The one way an order becomes paid, whichever method settled it and whoever brought the news (a
+/// checkout, Stripe's webhook, the reconciler, finance settling an invoice): the reserved allowance
+/// becomes used, the order is paid, and an employee's fringe benefit is booked.
+/// </summary>
+public sealed class OrderPayments(IStoreDb db, Benefits.BenefitRecorder benefits)
+{
+    /// <summary>Call inside the transaction that holds the order's lock.</summary>
+    /// <remarks>
+    /// An expired order is paid only when the caller has reserved its stock and allowance again
+    /// (a card payment that arrived late).
+    /// </remarks>
+    public async Task PaidAsync(Order order, string by, DateTimeOffset now, string how, CancellationToken ct)
+    {
+        if (order.Status == OrderStatus.Expired)
+            order.MarkPaidAfterExpiry(by, now, how);
+        else
+            order.MarkPaid(by, now, how);
+        if (order.AllowanceReserved > 0)
+            (await db.LockAllowanceLedgerAsync(order.BuyerId, order.AllowanceYear, ct)).Commit(order.AllowanceReserved);
+        await benefits.RecordPaymentAsync(order, now, ct);
+    }
+}
