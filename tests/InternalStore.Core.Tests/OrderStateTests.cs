@@ -1,3 +1,4 @@
+using InternalStore.Domain.Catalog;
 using InternalStore.Domain.Common;
 using InternalStore.Domain.Ordering;
 
@@ -8,10 +9,42 @@ public sealed class OrderStateTests
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
 
-    private static Order Placed(BuyerKind kind = BuyerKind.Employee, decimal lineTotal = 40m) => Order.Place(kind, "E1001", "ABC", "ABC",
-        kind == BuyerKind.Department ? "CC-1200" : null, "USD",
+    private static Order Placed(BuyerKind kind = BuyerKind.Employee, decimal lineTotal = 40m) => Order.Place(new OrderPlacement(
+        kind, "E1001", "ABC", "ABC", kind == BuyerKind.Department ? "CC-1200" : null, "USD",
         [new OrderLine("TSH-01", "T-shirt", 2, 24.99m, lineTotal / 2, lineTotal, 49.98m - lineTotal, 9.98m, "[]", 8m)],
-        9.98m, Now, TimeSpan.FromMinutes(30), "key-1", "hash-1");
+        new Dictionary<string, Product> { ["TSH-01"] = TShirts(10) }, new AllowanceLedger("E1001", 2026), Now,
+        TimeSpan.FromMinutes(30), "key-1", "hash-1"));
+
+    private static Product TShirts(int stock) =>
+        Product.Create("TSH-01", new ProductDetails("T-shirt", null, "apparel", 24.99m, 8m, "USD", true, true), stock, Now);
+
+    [Fact]
+    public void Placing_takes_the_stock_and_allowance_or_nothing()
+    {
+        var shirts = TShirts(3);
+        var ledger = new AllowanceLedger("E1001", 2026);
+        OrderPlacement Placement(int quantity) => new(BuyerKind.Employee, "E1001", "ABC", "ABC", null, "USD",
+            [new OrderLine("TSH-01", "T-shirt", quantity, 24.99m, 20m, 20m * quantity, 4.99m * quantity, 4.99m * quantity, "[]", 8m)],
+            new Dictionary<string, Product> { ["TSH-01"] = shirts }, ledger, Now, TimeSpan.FromMinutes(30), "k", "h");
+
+        var order = Order.Place(Placement(2));
+        Assert.Equal(1, shirts.StockOnHand);
+        Assert.Equal(9.98m, ledger.Reserved);
+        Assert.Equal(9.98m, order.AllowanceReserved);
+        Assert.Throws<ConflictException>(() => Order.Place(Placement(2))); // one left
+        Assert.Equal(1, shirts.StockOnHand);
+        Assert.Equal(9.98m, ledger.Reserved);
+        var noMugs = Product.Create("MUG-01", new ProductDetails("Mug", null, "office", 9.99m, 3m, "USD", true, true), 0, Now);
+        var twoProducts = Placement(1) with
+        {
+            Lines = [.. Placement(1).Lines, new OrderLine("MUG-01", "Mug", 1, 9.99m, 9.99m, 9.99m, 0m, 0m, "[]", 3m)],
+            Products = new Dictionary<string, Product> { ["TSH-01"] = shirts, ["MUG-01"] = noMugs },
+        };
+        Assert.Equal("insufficient-stock", Assert.Throws<ConflictException>(() => Order.Place(twoProducts)).Code);
+        Assert.Equal(1, shirts.StockOnHand); // the first product untouched when the second refuses
+        Assert.Throws<ArgumentException>(() => Order.Place(Placement(1) with { Ledger = null }));
+        Assert.Throws<ArgumentException>(() => Order.Place(Placement(1) with { Products = new Dictionary<string, Product>() }));
+    }
 
     [Fact]
     public void A_placed_order_awaits_payment_holds_its_reservations_and_expires_only_when_due()

@@ -3,6 +3,7 @@ using InternalStore.Application.Checkout.Methods;
 using InternalStore.Application.Common;
 using InternalStore.Application.Orders;
 using InternalStore.Application.Pricing;
+using InternalStore.Domain.Catalog;
 using InternalStore.Domain.Common;
 using InternalStore.Domain.Ordering;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,9 +34,11 @@ public sealed class SettlementMethodTests(StoreCreditStore store) : IClassFixtur
     {
         await using var scope = store.Services.CreateAsyncScope();
         var methods = scope.ServiceProvider.GetRequiredService<SettlementMethods>();
-        var order = Order.Place(kind, "E1001", "ABC", "ABC", kind == BuyerKind.Department ? "CC-1200" : null, "USD",
-            [new OrderLine("TSH-01", "T-shirt", 2, 24.99m, 20m, 40m, 9.98m, 9.98m, "[]", 8m)], 9.98m, Now,
-            TimeSpan.FromMinutes(30), "key-1", "hash-1");
+        var shirts = Product.Create("TSH-01", new ProductDetails("T-shirt", null, "apparel", 24.99m, 8m, "USD", true, true), 5, Now);
+        var order = Order.Place(new OrderPlacement(kind, "E1001", "ABC", "ABC", kind == BuyerKind.Department ? "CC-1200" : null,
+            "USD", [new OrderLine("TSH-01", "T-shirt", 2, 24.99m, 20m, 40m, 9.98m, 9.98m, "[]", 8m)],
+            new Dictionary<string, Product> { ["TSH-01"] = shirts }, new AllowanceLedger("E1001", 2026), Now,
+            TimeSpan.FromMinutes(30), "key-1", "hash-1"));
         if (fits)
             methods.Choose(order, methods.Of(method), "k", "h");
         else

@@ -107,7 +107,6 @@ public sealed class PlaceOrderHandler(IStoreDb db, CartPricer pricer, Organisati
             var line = quote.Lines[i];
             var product = priced.Products[line.Sku];
             var quantity = (int)line.Quantity;
-            product.Reserve(quantity, now);
             var (unitPrice, lineTotal, allowance) = quoted is null
                 ? (line.UnitPrice, line.LineTotal, line.AllowanceTaken)
                 : (quoted.Lines[i].UnitPrice, quoted.Lines[i].LineTotal, quoted.Lines[i].AllowanceTaken);
@@ -118,13 +117,12 @@ public sealed class PlaceOrderHandler(IStoreDb db, CartPricer pricer, Organisati
             lines.Add(orderLine);
         }
 
-        var allowanceReserved = lines.Sum(l => l.AllowanceTaken);
-        priced.Ledger?.Reserve(allowanceReserved);
         // An affiliate buys from the company its token names; failing that, from the group's parent.
         var seller = kind != BuyerKind.Affiliate ? priced.Buyer.Company!
             : OrganisationAuthority.SellerForAffiliate(caller, await authority.ChartAsync(cancellationToken))!;
-        var order = Order.Place(kind, caller.Subject, priced.Buyer.Company!, seller, priced.Buyer.CostCenter, quote.Currency, lines,
-            allowanceReserved, now, TimeSpan.FromMinutes(options.Value.HoldMinutes), command.IdempotencyKey!, hash);
+        var order = Order.Place(new OrderPlacement(kind, caller.Subject, priced.Buyer.Company!, seller, priced.Buyer.CostCenter,
+            quote.Currency, lines, priced.Products, priced.Ledger, now, TimeSpan.FromMinutes(options.Value.HoldMinutes),
+            command.IdempotencyKey!, hash));
         db.Orders.Add(order);
         await db.WriteChangesAsync(cancellationToken);
         return order;

@@ -80,8 +80,8 @@ public sealed class Product
         return new StockAdjustment(Sku, delta, StockOnHand, reason, adjustedBy, now, idempotencyKey);
     }
 
-    /// <summary>Takes units out of stock for an order awaiting payment.</summary>
-    public void Reserve(int quantity, DateTimeOffset now)
+    /// <summary>Throws unless <paramref name="quantity"/> units can be reserved now (sold, and in stock).</summary>
+    public void EnsureReservable(int quantity)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);
         if (!Active)
@@ -89,6 +89,12 @@ public sealed class Product
         if (StockOnHand < quantity)
             throw new ConflictException("insufficient-stock",
                 StockOnHand == 0 ? $"{Sku} is out of stock." : $"Only {StockOnHand} of {Sku} left; {quantity} asked.");
+    }
+
+    /// <summary>Takes units out of stock for an order awaiting payment.</summary>
+    public void Reserve(int quantity, DateTimeOffset now)
+    {
+        EnsureReservable(quantity);
         StockOnHand -= quantity;
         Touch(now);
     }

@@ -107,34 +107,50 @@ public sealed class Order
     public static IReadOnlyList<OrderStatus> PurchaseStatuses { get; } =
         [OrderStatus.AwaitingPayment, OrderStatus.Paid, OrderStatus.Fulfilled, OrderStatus.PartiallyRefunded];
 
-    public static Order Place(BuyerKind kind, string buyerId, string company, string sellerCompany, string? costCenter,
-        string currency,
-        IReadOnlyList<OrderLine> lines, decimal allowanceReserved, DateTimeOffset now, TimeSpan hold,
-        string idempotencyKey, string requestHash)
+    /// <summary>
+    /// Places an order and takes what it needs in the same step: each line's units from its product's
+    /// stock and the lines' allowance into the buyer's ledger, so no order exists unreserved.
+    /// </summary>
+    public static Order Place(OrderPlacement placement)
     {
+        var lines = placement.Lines;
         if (lines.Count == 0)
-            throw new ArgumentException("An order has at least one line.", nameof(lines));
+            throw new ArgumentException("An order has at least one line.", nameof(placement));
+        var allowance = lines.Sum(l => l.AllowanceTaken);
+        if (allowance > 0 && placement.Ledger is null)
+            throw new ArgumentException("An order that takes allowance needs the buyer's ledger.", nameof(placement));
+        // Every product is checked before any is touched: a refusal leaves all of them as they were.
+        var wanted = lines.GroupBy(l => l.Sku).Select(g => (
+            Product: placement.Products.GetValueOrDefault(g.Key)
+                     ?? throw new ArgumentException($"No product {g.Key} to reserve from.", nameof(placement)),
+            Quantity: g.Sum(l => l.Quantity))).ToList();
+        foreach (var (product, quantity) in wanted)
+            product.EnsureReservable(quantity);
+        foreach (var (product, quantity) in wanted)
+            product.Reserve(quantity, placement.Now);
+
+        placement.Ledger?.Reserve(allowance);
         var order = new Order
         {
             Id = Guid.NewGuid(),
-            BuyerKind = kind,
-            BuyerId = buyerId,
-            Company = company,
-            SellerCompany = sellerCompany,
-            CostCenter = costCenter,
-            Currency = currency,
+            BuyerKind = placement.Kind,
+            BuyerId = placement.BuyerId,
+            Company = placement.Company,
+            SellerCompany = placement.SellerCompany,
+            CostCenter = placement.CostCenter,
+            Currency = placement.Currency,
             Status = OrderStatus.AwaitingPayment,
             Subtotal = lines.Sum(l => l.LineTotal),
             DiscountTotal = lines.Sum(l => l.Discount),
-            AllowanceReserved = allowanceReserved,
-            AllowanceYear = now.UtcDateTime.Year,
-            PlacedAt = now,
-            ExpiresAt = now + hold,
-            IdempotencyKey = idempotencyKey,
-            RequestHash = requestHash,
+            AllowanceReserved = allowance,
+            AllowanceYear = placement.Now.UtcDateTime.Year,
+            PlacedAt = placement.Now,
+            ExpiresAt = placement.Now + placement.Hold,
+            IdempotencyKey = placement.IdempotencyKey,
+            RequestHash = placement.RequestHash,
         };
         order._lines.AddRange(lines);
-        order._history.Add(new OrderStatusChange(null, OrderStatus.AwaitingPayment, buyerId, now, "placed"));
+        order._history.Add(new OrderStatusChange(null, OrderStatus.AwaitingPayment, placement.BuyerId, placement.Now, "placed"));
         return order;
     }
 
@@ -285,6 +301,25 @@ public sealed class Order
         _ => status.ToString().ToLowerInvariant(),
     };
 }
+
+/// <summary>What an order is placed from: the buyer, the priced lines, and what they reserve from.</summary>
+/// <param name="Products">The lines' products, locked by the caller: their stock is reserved.</param>
+/// <param name="Ledger">The buyer's allowance ledger for the year, locked by the caller (employees).</param>
+/// <param name="Hold">How long the order waits for payment before it expires.</param>
+public sealed record OrderPlacement(
+    BuyerKind Kind,
+    string BuyerId,
+    string Company,
+    string SellerCompany,
+    string? CostCenter,
+    string Currency,
+    IReadOnlyList<OrderLine> Lines,
+    IReadOnlyDictionary<string, Catalog.Product> Products,
+    AllowanceLedger? Ledger,
+    DateTimeOffset Now,
+    TimeSpan Hold,
+    string IdempotencyKey,
+    string RequestHash);
 
 /// <summary>A line with its price snapshot and the explanation of how it was priced.</summary>
 public sealed class OrderLine
