@@ -11,25 +11,16 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace InternalStore.Api.Tests;
 
-/// <summary>Who may call the catalog routes: 401 without credentials, 403 for a role that may not.</summary>
+/// <summary>
+/// What makes a credential valid: tokens (signature, lifetime, audience, issuer, subject) and
+/// storefront keys. Which route admits which caller is the authorization matrix's
+/// (<see cref="AuthorizationMatrixTests"/>).
+/// </summary>
 public abstract class AuthTests(StoreFactory store)
 {
     private static readonly object ValidProduct = new
     {
         sku = "AUTH-1", name = "Auth test", category = "office", listPrice = 1m, unitCost = 0.5m,
-    };
-
-    public static TheoryData<string, string> CatalogWrites => new()
-    {
-        { "POST", "/api/products" },
-        { "PUT", "/api/products/LAP-13" },
-        { "POST", "/api/products/LAP-13/stock" },
-        { "GET", "/api/products/LAP-13/stock" },
-    };
-
-    public static TheoryData<string> NonCatalogRoles => new()
-    {
-        "employee", "hr", "finance", "department-buyer", "affiliate-buyer",
     };
 
     private static HttpRequestMessage Request(string method, string url) => new(new HttpMethod(method), url)
@@ -38,95 +29,6 @@ public abstract class AuthTests(StoreFactory store)
             ? new { delta = 1, reason = "auth test" }
             : ValidProduct),
     };
-
-    [Theory]
-    [InlineData("GET", "/api/products")]
-    [InlineData("GET", "/api/products/LAP-13")]
-    [InlineData("POST", "/api/products")]
-    [InlineData("PUT", "/api/products/LAP-13")]
-    [InlineData("POST", "/api/products/LAP-13/stock")]
-    [InlineData("GET", "/api/employees")]
-    [InlineData("GET", "/api/employees/E1001")]
-    [InlineData("GET", "/api/companies")]
-    [InlineData("PUT", "/api/employees/E1001")]
-    [InlineData("GET", "/api/employees/E1001/audit")]
-    [InlineData("POST", "/api/employees/import")]
-    [InlineData("POST", "/api/quotes")]
-    [InlineData("GET", "/api/me")]
-    [InlineData("GET", "/api/me/allowance")]
-    [InlineData("GET", "/api/storefront/rules")]
-    [InlineData("GET", "/api/policies")]
-    [InlineData("POST", "/api/policies")]
-    [InlineData("GET", "/api/policies/00000000-0000-0000-0000-000000000001")]
-    [InlineData("PUT", "/api/policies/00000000-0000-0000-0000-000000000001")]
-    [InlineData("POST", "/api/policies/00000000-0000-0000-0000-000000000001/publish")]
-    [InlineData("POST", "/api/policies/00000000-0000-0000-0000-000000000001/simulate")]
-    [InlineData("GET", "/api/policies/00000000-0000-0000-0000-000000000001/audit")]
-    [InlineData("GET", "/api/promotions")]
-    [InlineData("POST", "/api/promotions")]
-    [InlineData("PUT", "/api/promotions/staff-coffee")]
-    [InlineData("GET", "/api/finance/transfer-pricing")]
-    [InlineData("PUT", "/api/finance/transfer-pricing")]
-    [InlineData("POST", "/api/orders")]
-    [InlineData("GET", "/api/orders")]
-    [InlineData("GET", "/api/orders/00000000-0000-0000-0000-000000000001")]
-    [InlineData("POST", "/api/orders/00000000-0000-0000-0000-000000000001/cancel")]
-    [InlineData("POST", "/api/orders/00000000-0000-0000-0000-000000000001/fulfil")]
-    [InlineData("POST", "/api/orders/00000000-0000-0000-0000-000000000001/checkout")]
-    [InlineData("POST", "/api/orders/00000000-0000-0000-0000-000000000001/refunds")]
-    [InlineData("GET", "/api/finance/payroll-deductions?period=2026-11-30")]
-    [InlineData("GET", "/api/finance/chargebacks?month=2026-11")]
-    [InlineData("GET", "/api/finance/invoices")]
-    [InlineData("POST", "/api/finance/invoices/00000000-0000-0000-0000-000000000001/settle")]
-    [InlineData("GET", "/api/finance/taxable-benefits?period=2026-11-30")]
-    [InlineData("GET", "/api/finance/gross-profit")]
-    [InlineData("PUT", "/api/finance/gross-profit")]
-    [InlineData("GET", "/api/me/benefits")]
-    public async Task Without_credentials_every_api_route_is_401(string method, string url)
-    {
-        var response = await store.ClientFor(null).SendAsync(Request(method, url));
-
-        await response.AssertProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
-    }
-
-    [Theory]
-    [MemberData(nameof(NonCatalogRoles))]
-    public async Task Catalog_writes_are_403_for_every_other_role(string role)
-    {
-        var client = store.ClientFor(new Identity("P9", [role]));
-        foreach (var (method, url) in CatalogWrites.Select(row => ((string)row[0], (string)row[1])))
-        {
-            var response = await client.SendAsync(Request(method, url));
-            await response.AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
-        }
-    }
-
-    [Theory]
-    [InlineData("employee")]
-    [InlineData("hr")]
-    [InlineData("catalog")]
-    [InlineData("department-buyer")]
-    [InlineData("affiliate-buyer")]
-    public async Task Finance_outputs_are_403_for_every_role_but_finance(string role)
-    {
-        var client = store.ClientFor(new Identity("P9", [role]));
-        foreach (var url in new[] { "/api/finance/payroll-deductions?period=2026-11-30", "/api/finance/chargebacks?month=2026-11",
-                     "/api/finance/invoices", "/api/finance/taxable-benefits?period=2026-11-30", "/api/finance/gross-profit" })
-            await (await client.GetAsync(url)).AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
-        await (await client.SendAsync(Request("POST", "/api/finance/invoices/00000000-0000-0000-0000-000000000001/settle")))
-            .AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
-    }
-
-    [Fact]
-    public async Task A_storefront_key_cannot_check_out_or_refund()
-    {
-        var client = store.ClientWithApiKey(await CreateKeyAsync());
-
-        await (await client.SendAsync(Request("POST", "/api/orders/00000000-0000-0000-0000-000000000001/checkout")))
-            .AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
-        await (await client.SendAsync(Request("POST", "/api/orders/00000000-0000-0000-0000-000000000001/refunds")))
-            .AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
-    }
 
     [Fact]
     public async Task The_catalog_role_may_write()
@@ -137,17 +39,13 @@ public abstract class AuthTests(StoreFactory store)
     }
 
     [Fact]
-    public async Task A_storefront_key_reads_the_catalog_but_cannot_write_or_see_cost()
+    public async Task A_storefront_key_reads_the_catalog_without_cost()
     {
         var client = store.ClientWithApiKey(await CreateKeyAsync());
 
         var page = await client.GetStringAsync("/api/products?pageSize=100");
         Assert.Contains("LAP-13", page, StringComparison.Ordinal);
         Assert.DoesNotContain("unitCost", page, StringComparison.Ordinal);
-        foreach (var (method, url) in CatalogWrites.Select(row => ((string)row[0], (string)row[1])))
-            await (await client.SendAsync(Request(method, url))).AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
-        await (await client.GetAsync("/api/employees")).AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
-        await (await client.GetAsync("/api/companies")).AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
     }
 
     [Fact]

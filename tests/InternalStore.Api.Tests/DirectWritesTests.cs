@@ -165,8 +165,12 @@ public abstract class DirectWritesTests(StoreFactory store)
             """{"steps":[{"kind":"list","amount":19.99}]}""", 7.125m);
         first.PricedForBenefits(19.99m, SupplyKind.Goods);
         var second = new OrderLine(sku, "Direct write item, again", 1, 19.99m, 19.99m, 19.99m, 0m, 0m, "{}");
-        return Order.Place(BuyerKind.Employee, "E1001", "ABC", "ABC", null, "EUR", [first, second], 1.2345m, Now,
-            TimeSpan.FromMinutes(30), key, new string('a', 64));
+        // The placement reserves from a detached copy: the tests move the tracked product's stock themselves.
+        var stock = Product.Create(sku, new ProductDetails("Direct write item", null, "office", 19.99m, 7.125m, "EUR", true, true),
+            10, Now);
+        return Order.Place(new OrderPlacement(BuyerKind.Employee, "E1001", "ABC", "ABC", null, "EUR", [first, second],
+            new Dictionary<string, Product> { [sku] = stock }, new AllowanceLedger("E1001", 2026), Now,
+            TimeSpan.FromMinutes(30), key, new string('a', 64)));
     }
 
     private static async Task<List<Dictionary<string, object?>>> RowsAsync(StoreDbContext db, string table, string column, object value)

@@ -1,0 +1,8 @@
+namespace InternalStore.Domain.Ordering;
+
+public enum BuyerKind
+{
+    Employee,
+    Department,
+    Affiliate,
+}
