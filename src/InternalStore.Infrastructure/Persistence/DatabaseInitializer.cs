@@ -10,8 +10,18 @@ public sealed partial class DatabaseInitializer(StoreDbContext db, DemoData demo
     {
         // Migrating also compares the model with the migrations' snapshot, which costs about a second
         // at every start: do it only when a migration is pending.
-        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+        {
+            var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken))
+                .Except(db.Database.GetMigrations()).ToList();
+            if (unknown.Count > 0)
+                throw new InvalidOperationException(
+                    $"The database was made by an earlier build: it has migrations this build does not know ({string.Join(", ", unknown)}); "
+                    + "the migrations were squashed before the first release. Create the database again (delete the SQLite file, or "
+                    + "drop and create the PostgreSQL database); the demo data is seeded on start.");
             await db.Database.MigrateAsync(cancellationToken);
+        }
         if (db.Database.IsSqlite())
         {
             // WAL is a property of the file: set once, it lets readers work while one writer commits.
