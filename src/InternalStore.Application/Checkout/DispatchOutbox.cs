@@ -17,7 +17,8 @@ public sealed record DispatchOutboxCommand(int Limit = 20) : ICommand<int>, IRun
 public sealed partial class DispatchOutboxHandler(IStoreDb db, TransactionRunner runner, IPaymentGateway gateway,
     TimeProvider clock, ILogger<DispatchOutboxHandler> logger) : ICommandHandler<DispatchOutboxCommand, int>
 {
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    /// <summary>How long a dispatcher holds a message; one that dies holding it delays it by up to this.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
     /// <summary>After this many attempts a refund Stripe keeps refusing is marked failed for finance to handle.</summary>
     private const int MaxAttempts = 8;
