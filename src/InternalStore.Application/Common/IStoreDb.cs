@@ -62,9 +62,10 @@ public interface IStoreDb
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Saves the tracked inserts and updates like <see cref="SaveChangesAsync"/> (same rows, same
-    /// concurrency checks, same exceptions, all or nothing), one statement per row with SQL built once
-    /// per entity type. For hot paths that add and change plain rows; it refuses deletes.
+    /// Saves a just-placed order like <see cref="SaveChangesAsync"/> would (same rows, same concurrency
+    /// checks and exceptions, all or nothing): the order, its lines and status change, the reserved
+    /// products and the buyer's ledger, with SQL written out for them. Nothing else may be pending.
     /// </summary>
-    Task<int> WriteChangesAsync(CancellationToken cancellationToken);
+    Task<int> WritePlacedOrderAsync(Domain.Ordering.Order order, IReadOnlyCollection<Domain.Catalog.Product> reserved,
+        Domain.Ordering.AllowanceLedger? ledger, CancellationToken cancellationToken);
 }

@@ -124,7 +124,7 @@ public sealed class PlaceOrderHandler(IStoreDb db, CartPricer pricer, Organisati
             quote.Currency, lines, priced.Products, priced.Ledger, now, TimeSpan.FromMinutes(options.Value.HoldMinutes),
             command.IdempotencyKey!, hash));
         db.Orders.Add(order);
-        await db.WriteChangesAsync(cancellationToken);
+        await db.WritePlacedOrderAsync(order, [.. priced.Products.Values], priced.Ledger, cancellationToken);
         return order;
     }
 

@@ -59,7 +59,7 @@ internal sealed class CacheInvalidationInterceptor(ReadCache cache) : SaveChange
         return Task.CompletedTask;
     }
 
-    /// <summary>What <see cref="SavingChanges"/> does, for rows written without SaveChanges (<see cref="DirectWrites"/>).</summary>
+    /// <summary>What <see cref="SavingChanges"/> does, for rows written without SaveChanges (<see cref="OrderPlacementWriter"/>).</summary>
     internal static void Marking(StoreDbContext context) => Mark(context);
 
     /// <summary>What <see cref="SavedChanges"/> does, for rows written without SaveChanges.</summary>

@@ -43,7 +43,8 @@ public abstract class StoreDbContext(DbContextOptions options) : DbContext(optio
     public abstract Task<List<Product>> LockProductsAsync(IReadOnlyCollection<string> skus,
         CancellationToken cancellationToken);
 
-    public Task<int> WriteChangesAsync(CancellationToken cancellationToken) => DirectWrites.WriteAsync(this, cancellationToken);
+    public Task<int> WritePlacedOrderAsync(Order order, IReadOnlyCollection<Product> reserved, AllowanceLedger? ledger,
+        CancellationToken cancellationToken) => OrderPlacementWriter.WriteAsync(this, order, reserved, ledger, cancellationToken);
 
     /// <summary>Set by <see cref="CacheInvalidationInterceptor"/> until the change that made the read cache stale commits.</summary>
     internal HashSet<CacheRegion> CachedRegionsChanged { get; } = [];

@@ -11,10 +11,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace InternalStore.Api.Tests;
 
 /// <summary>
-/// Order placement writes its rows with <see cref="IStoreDb.WriteChangesAsync"/> instead of
+/// Order placement writes its rows with <see cref="IStoreDb.WritePlacedOrderAsync"/> instead of
 /// SaveChanges: the same rows must land, byte for byte, with the same concurrency checks and errors.
 /// </summary>
-public abstract class DirectWritesTests(StoreFactory store)
+public abstract class OrderPlacementWriterTests(StoreFactory store)
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 9, 30, 15, 123, TimeSpan.Zero);
 
@@ -69,14 +69,27 @@ public abstract class DirectWritesTests(StoreFactory store)
         var order = NewOrder(sku, Guid.NewGuid().ToString());
         db.Orders.Add(order);
 
-        Assert.Equal(4, await db.WriteChangesAsync(CancellationToken.None)); // order, two lines, one status change
-        Assert.True(db.ChangeTracker.AutoDetectChangesEnabled); // turned off for the write only
+        Assert.Equal(4, await db.WritePlacedOrderAsync(order, [], null, CancellationToken.None)); // order, two lines, one status change
 
         Assert.All(db.ChangeTracker.Entries(), e => Assert.Equal(EntityState.Unchanged, e.State));
         Assert.All(order.Lines, l => Assert.True(l.Id > 0));
         Assert.Equal(2, order.Lines.Select(l => l.Id).Distinct().Count());
-        Assert.Equal(0, await db.WriteChangesAsync(CancellationToken.None));
         Assert.Equal(0, await db.SaveChangesAsync());
+    }
+
+    [Fact]
+    public async Task Anything_else_pending_is_refused_before_a_row_is_written()
+    {
+        await using var scope = store.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<StoreDbContext>();
+        var order = NewOrder(await NewProductAsync(), Guid.NewGuid().ToString());
+        db.Orders.Add(order);
+        db.Products.Add(Product.Create("PT-STRAY-" + Guid.NewGuid().ToString("N")[..6],
+            new ProductDetails("Stray", null, "office", 1m, 0.5m, "EUR", true, true), 1, Now));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => db.WritePlacedOrderAsync(order, [], null, CancellationToken.None));
+        db.ChangeTracker.Clear();
+        Assert.False(await db.Orders.AnyAsync(o => o.Id == order.Id));
     }
 
     [Theory]
@@ -99,7 +112,7 @@ public abstract class DirectWritesTests(StoreFactory store)
         var order = NewOrder(sku, Guid.NewGuid().ToString());
         db.Orders.Add(order);
         product.Reserve(2, Now);
-        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.WriteChangesAsync(CancellationToken.None));
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.WritePlacedOrderAsync(order, [product], null, CancellationToken.None));
         if (transaction is not null)
             await transaction.DisposeAsync(); // rolls back
         Assert.Null(db.Database.CurrentTransaction);
@@ -117,15 +130,17 @@ public abstract class DirectWritesTests(StoreFactory store)
         await using (var scope = store.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<StoreDbContext>();
-            db.Orders.Add(NewOrder(sku, key));
-            await db.WriteChangesAsync(CancellationToken.None);
+            var first = NewOrder(sku, key);
+            db.Orders.Add(first);
+            await db.WritePlacedOrderAsync(first, [], null, CancellationToken.None);
         }
 
         await using (var scope = store.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<StoreDbContext>();
-            db.Orders.Add(NewOrder(sku, key));
-            var error = await Assert.ThrowsAsync<DbUpdateException>(() => db.WriteChangesAsync(CancellationToken.None));
+            var second = NewOrder(sku, key);
+            db.Orders.Add(second);
+            var error = await Assert.ThrowsAsync<DbUpdateException>(() => db.WritePlacedOrderAsync(second, [], null, CancellationToken.None));
             Assert.True(scope.ServiceProvider.GetRequiredService<IDatabaseErrors>().IsUniqueViolation(error));
         }
     }
@@ -136,11 +151,12 @@ public abstract class DirectWritesTests(StoreFactory store)
         await using var scope = store.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<StoreDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync();
-        (await db.LockProductsAsync([sku], CancellationToken.None)).Single().Reserve(3, Now.AddMinutes(1));
+        var product = (await db.LockProductsAsync([sku], CancellationToken.None)).Single();
+        product.Reserve(3, Now.AddMinutes(1));
         var order = NewOrder(sku, "same-key-" + Guid.NewGuid().ToString("N")[..8]);
         db.Orders.Add(order);
         if (direct)
-            await db.WriteChangesAsync(CancellationToken.None);
+            await db.WritePlacedOrderAsync(order, [product], null, CancellationToken.None);
         else
             await db.SaveChangesAsync();
         await transaction.CommitAsync();
@@ -214,6 +230,6 @@ public abstract class DirectWritesTests(StoreFactory store)
     }
 }
 
-public sealed class DirectWritesTestsOnSqlite(SqliteStoreFactory store) : DirectWritesTests(store), IClassFixture<SqliteStoreFactory>;
+public sealed class OrderPlacementWriterTestsOnSqlite(SqliteStoreFactory store) : OrderPlacementWriterTests(store), IClassFixture<SqliteStoreFactory>;
 
-public sealed class DirectWritesTestsOnPostgres(PostgresStoreFactory store) : DirectWritesTests(store), IClassFixture<PostgresStoreFactory>;
+public sealed class OrderPlacementWriterTestsOnPostgres(PostgresStoreFactory store) : OrderPlacementWriterTests(store), IClassFixture<PostgresStoreFactory>;
