@@ -64,6 +64,23 @@ internal static class OrderPlacementWriter
         AllowanceLedger? ledger, CancellationToken cancellationToken)
     {
         db.ChangeTracker.DetectChanges();
+        // Once is enough: with automatic detection on, every Entry() and Entries() below (the cache
+        // marking's included) would scan the tracked graph again (docs/benchmarks.md, item 13).
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await WriteDetectedAsync(db, order, reserved, ledger, cancellationToken);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    private static async Task<int> WriteDetectedAsync(StoreDbContext db, Order order, IReadOnlyCollection<Product> reserved,
+        AllowanceLedger? ledger, CancellationToken cancellationToken)
+    {
         var orderEntry = db.Entry(order);
         var lineEntries = order.Lines.Select(l => db.Entry(l)).ToList();
         var changeEntries = order.History.Select(h => db.Entry(h)).ToList();
