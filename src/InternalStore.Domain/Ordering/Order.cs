@@ -127,7 +127,7 @@ public sealed class Order
     {
         if (Status == OrderStatus.AwaitingPayment && HeldUntilSettled)
             throw new ConflictException("invalid-state",
-                $"The order is settled by {PaymentMethod!.Value.WireName()}: it holds its goods until finance settles it or credits it with a refund.");
+                $"The order is settled by {PaymentMethod!.Value.WireName()}: it holds its goods until finance settles it.");
         if (Status != OrderStatus.AwaitingPayment)
             throw new ConflictException("invalid-state",
                 Status == OrderStatus.Cancelled

@@ -28,7 +28,7 @@ public interface ISettlementMethod
 
     /// <summary>
     /// The order keeps its stock and allowance until the buyer settles (an invoice): it does not
-    /// expire and is not cancelled; a credit note (a refund) undoes it.
+    /// expire and is not cancelled.
     /// </summary>
     bool HoldsGoodsUntilSettled => false;
 
