@@ -3,6 +3,7 @@ using InternalStore.Application.Checkout;
 using InternalStore.Application.Checkout.Methods;
 using InternalStore.Domain.Ordering;
 using InternalStore.Domain.Settlement;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InternalStore.Core.Tests;
 
@@ -53,9 +54,9 @@ public sealed class StoreCreditAccounts
 
 public sealed class StoreCreditStore : CoreStore
 {
-    protected override void ConfigureServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+    protected override void ConfigureServices(IServiceCollection services)
     {
-        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<StoreCreditAccounts>(services);
+        services.AddSingleton<StoreCreditAccounts>();
         services.AddSettlementMethod<StoreCreditMethod>();
     }
 }

@@ -35,12 +35,12 @@ public sealed class CheckoutOrderValidator : AbstractValidator<CheckoutOrderComm
             .WithMessage($"installments is between 1 and {payroll.Value.MaxInstallments} pay periods.")
             .When(x => x.Installments is not null);
         RuleFor(x => x.Installments).Null().WithMessage("installments applies to payroll deduction only.")
-            .When(x => x.Method is not null && !x.Method.Equals("payroll", StringComparison.OrdinalIgnoreCase));
+            .When(x => x.Method is not null && !x.Method.Equals(PaymentMethod.Payroll.WireName(), StringComparison.OrdinalIgnoreCase));
         RuleFor(x => x.PaymentMethodId).MaximumLength(100).Matches("^[A-Za-z0-9_]+$")
             .WithMessage("paymentMethodId is a Stripe payment method id such as pm_...")
             .When(x => x.PaymentMethodId is not null);
         RuleFor(x => x.PaymentMethodId).Null().WithMessage("paymentMethodId applies to card payments only.")
-            .When(x => x.Method is not null && !x.Method.Equals("card", StringComparison.OrdinalIgnoreCase));
+            .When(x => x.Method is not null && !x.Method.Equals(PaymentMethod.Card.WireName(), StringComparison.OrdinalIgnoreCase));
     }
 }
 
@@ -71,7 +71,7 @@ public sealed class CheckoutOrderHandler(IStoreDb db, OrderAccess access, Transa
             await db.SaveChangesAsync(ct);
             return (order.ToDto(), settled);
         }, cancellationToken);
-        details = await method.AfterCommitAsync(order.Id, details, command, cancellationToken);
+        details = await method.AfterCommitAsync(details, command, cancellationToken);
         return new CheckoutDto(order, method.WireName, details);
     }
 

@@ -15,14 +15,16 @@ public sealed class OrderPayments(IStoreDb db, Benefits.BenefitRecorder benefits
     /// An expired order is paid only when the caller has reserved its stock and allowance again
     /// (a card payment that arrived late).
     /// </remarks>
-    public async Task PaidAsync(Order order, string by, DateTimeOffset now, string how, CancellationToken ct)
+    /// <param name="lockedLedger">The buyer's ledger, when the caller has locked it already in this transaction.</param>
+    public async Task PaidAsync(Order order, string by, DateTimeOffset now, string how, CancellationToken ct,
+        AllowanceLedger? lockedLedger = null)
     {
         if (order.Status == OrderStatus.Expired)
             order.MarkPaidAfterExpiry(by, now, how);
         else
             order.MarkPaid(by, now, how);
         if (order.AllowanceReserved > 0)
-            (await db.LockAllowanceLedgerAsync(order.BuyerId, order.AllowanceYear, ct)).Commit(order.AllowanceReserved);
+            (lockedLedger ?? await db.LockAllowanceLedgerAsync(order.BuyerId, order.AllowanceYear, ct)).Commit(order.AllowanceReserved);
         await benefits.RecordPaymentAsync(order, now, ct);
     }
 }

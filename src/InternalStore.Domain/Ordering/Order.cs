@@ -60,6 +60,9 @@ public sealed class Order
     /// <summary>What buyers owe: the sum of the lines, frozen at placement.</summary>
     public decimal Total => Subtotal;
 
+    /// <summary>What the lines cost the seller (unit cost at placement times quantity), for journal entries.</summary>
+    public decimal Cost => _lines.Sum(l => l.UnitCost * l.Quantity);
+
     public decimal RefundedAmount { get; private set; }
     public long Version { get; private set; }
 

@@ -26,7 +26,6 @@ public sealed class CardMethod(IStoreDb db, TransactionRunner runner, IPaymentGa
     private sealed record Started(CardPayment Payment);
 
     public PaymentMethod Method => PaymentMethod.Card;
-    public string WireName => "card";
     public string Description => "card";
     public bool Fits(BuyerKind buyer) => buyer == BuyerKind.Employee;
     public bool RefundsThroughProvider => true;
@@ -51,8 +50,7 @@ public sealed class CardMethod(IStoreDb db, TransactionRunner runner, IPaymentGa
         return new Started(payment);
     }
 
-    public async Task<object?> AfterCommitAsync(Guid orderId, object? settled, CheckoutOrderCommand command,
-        CancellationToken ct)
+    public async Task<object?> AfterCommitAsync(object? settled, CheckoutOrderCommand command, CancellationToken ct)
     {
         if (settled is not Started { Payment: var payment })
             return settled;

@@ -12,7 +12,6 @@ namespace InternalStore.Application.Checkout.Methods;
 public sealed class ChargebackMethod(IStoreDb db, TimeProvider clock, OrderPayments payments) : ISettlementMethod
 {
     public PaymentMethod Method => PaymentMethod.Chargeback;
-    public string WireName => "chargeback";
     public string Description => "internal chargeback";
     public bool Fits(BuyerKind buyer) => buyer == BuyerKind.Department;
 
@@ -20,7 +19,7 @@ public sealed class ChargebackMethod(IStoreDb db, TimeProvider clock, OrderPayme
     {
         var now = clock.GetUtcNow();
         var entry = new JournalEntry(JournalKind.Chargeback, order.Id, order.Company, order.CostCenter,
-            order.SellerCompany, order.Total, order.Lines.Sum(l => l.UnitCost * l.Quantity), order.Currency, now,
+            order.SellerCompany, order.Total, order.Cost, order.Currency, now,
             $"Order {order.Id}: {order.CostCenter} charged by {order.SellerCompany} at transfer price");
         db.JournalEntries.Add(entry);
         await payments.PaidAsync(order, order.BuyerId, now, $"charged back to cost centre {order.CostCenter}", ct);

@@ -1,3 +1,4 @@
+using InternalStore.Domain.Common;
 using InternalStore.Domain.Ordering;
 using InternalStore.Domain.Settlement;
 
@@ -18,8 +19,8 @@ public interface ISettlementMethod
 {
     PaymentMethod Method { get; }
 
-    /// <summary>The method's name on the wire (<c>method</c> of a checkout).</summary>
-    string WireName { get; }
+    /// <summary>The method's name on the wire (<c>method</c> of a checkout): its value's wire name.</summary>
+    string WireName => Method.WireName();
 
     /// <summary>Words for people, as in "pays by payroll deduction".</summary>
     string Description { get; }
@@ -42,7 +43,7 @@ public interface ISettlementMethod
     Task<object?> SettleAsync(Order order, CheckoutOrderCommand command, CancellationToken ct);
 
     /// <summary>After the checkout's commit: a provider's call, whose result is recorded in a new transaction.</summary>
-    Task<object?> AfterCommitAsync(Guid orderId, object? settled, CheckoutOrderCommand command, CancellationToken ct) =>
+    Task<object?> AfterCommitAsync(object? settled, CheckoutOrderCommand command, CancellationToken ct) =>
         Task.FromResult(settled);
 
     /// <summary>

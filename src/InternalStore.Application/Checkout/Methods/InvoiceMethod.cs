@@ -15,7 +15,6 @@ namespace InternalStore.Application.Checkout.Methods;
 public sealed class InvoiceMethod(IStoreDb db, TimeProvider clock, IOptions<InvoiceOptions> options) : ISettlementMethod
 {
     public PaymentMethod Method => PaymentMethod.Invoice;
-    public string WireName => "invoice";
     public string Description => "intercompany invoice";
     public bool Fits(BuyerKind buyer) => buyer == BuyerKind.Affiliate;
     public bool HoldsGoodsUntilSettled => true;
@@ -35,7 +34,7 @@ public sealed class InvoiceMethod(IStoreDb db, TimeProvider clock, IOptions<Invo
             order.Lines.Select(l => new InvoiceLine(l.Sku, l.Name, l.Quantity, l.UnitPrice, l.LineTotal)));
         db.Invoices.Add(invoice);
         db.JournalEntries.Add(new JournalEntry(JournalKind.IntercompanyInvoice, order.Id, order.Company, null,
-            order.SellerCompany, order.Total, order.Lines.Sum(l => l.UnitCost * l.Quantity), order.Currency, now,
+            order.SellerCompany, order.Total, order.Cost, order.Currency, now,
             $"Invoice {invoice.Number}"));
         order.AwaitSettlement($"invoiced as {invoice.Number}", order.BuyerId, now);
         return invoice.ToDto();

@@ -18,7 +18,6 @@ public sealed class PayrollMethod(IStoreDb db, TimeProvider clock, IOptions<Payr
     private readonly PayrollCalendar _calendar = new(options.Value.PeriodsPerMonth);
 
     public PaymentMethod Method => PaymentMethod.Payroll;
-    public string WireName => "payroll";
     public string Description => "payroll deduction";
     public bool Fits(BuyerKind buyer) => buyer == BuyerKind.Employee;
 
@@ -33,7 +32,7 @@ public sealed class PayrollMethod(IStoreDb db, TimeProvider clock, IOptions<Payr
 
         // The ledger row is the employee's lock: two checkouts of one employee take turns, so the
         // per-period cap holds under concurrency.
-        await db.LockAllowanceLedgerAsync(order.BuyerId, order.AllowanceYear, ct);
+        var ledger = await db.LockAllowanceLedgerAsync(order.BuyerId, order.AllowanceYear, ct);
         var periods = _calendar.NextPayDates(DateOnly.FromDateTime(now.UtcDateTime), installments);
         var schedule = PayrollSchedule.Create(order.Id, order.BuyerId, order.Total, order.Currency, periods, now);
         var alreadyScheduled = await db.PayrollDeductions.AsNoTracking()
@@ -48,7 +47,8 @@ public sealed class PayrollMethod(IStoreDb db, TimeProvider clock, IOptions<Payr
                     : "Pay by card instead."));
 
         db.PayrollSchedules.Add(schedule);
-        await payments.PaidAsync(order, order.BuyerId, now, $"paid by payroll deduction over {installments} pay period(s)", ct);
+        await payments.PaidAsync(order, order.BuyerId, now, $"paid by payroll deduction over {installments} pay period(s)", ct,
+            ledger);
         return schedule.ToDto();
     }
 
