@@ -25,6 +25,7 @@ builder.Services.AddStoreConsole(builder.Configuration, builder.Environment);
 builder.Services.AddStoreProblemDetails();
 builder.Services.AddStoreTelemetry(builder.Configuration);
 builder.Services.AddStoreRateLimits(builder.Configuration);
+builder.Services.AddStoreCors(builder.Configuration);
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.Configure<JsonOptions>(options =>
 {
@@ -59,6 +60,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestBodyLimit();
 app.UseStaticFiles();
+app.UseCors();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
@@ -75,9 +77,11 @@ app.MapPolicyEndpoints();
 app.MapPromotionEndpoints();
 app.MapOrderEndpoints();
 app.MapCheckoutEndpoints();
+app.MapCartEndpoints();
 app.MapFinanceEndpoints();
 app.MapBenchmarkEndpoints(app.Configuration);
 app.MapRazorPages();
+app.MapGet("/", () => Results.Redirect("/shop")).ExcludeFromDescription();
 
 await app.RunAsync();
 

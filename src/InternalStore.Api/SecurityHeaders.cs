@@ -7,30 +7,39 @@ namespace InternalStore.Api;
 /// </summary>
 public static class SecurityHeaders
 {
-    /// <param name="signInOrigin">The OpenID Connect provider's origin, to which console sign-in forms redirect.</param>
+    /// <summary>Set in <see cref="HttpContext.Items"/> by the shop's card page: Stripe.js may run there.</summary>
+    public const string PaymentPage = "internalstore:payment-page";
+
+    /// <param name="signInOrigin">The OpenID Connect provider's origin, to which sign-in forms redirect.</param>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, string? signInOrigin = null)
     {
-        // The console is plain HTML: its own stylesheet, inline SVG charts, forms posting to itself.
-        var consolePolicy = "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; "
-            + $"form-action 'self'{(signInOrigin is null ? "" : " " + signInOrigin)}; frame-ancestors 'none'";
+        // The console and the shop are plain HTML: their own stylesheet, inline SVG charts, forms posting to themselves.
+        var formAction = $"form-action 'self'{(signInOrigin is null ? "" : " " + signInOrigin)}";
+        var pagePolicy = $"default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; {formAction}; frame-ancestors 'none'";
+        // The card page adds Stripe.js: its script, its frames and its API, as Stripe documents for the Payment Element.
+        var paymentPolicy = "default-src 'none'; style-src 'self'; img-src 'self' data: https://*.stripe.com; base-uri 'none'; "
+            + "script-src 'self' https://js.stripe.com https://*.js.stripe.com; frame-src https://js.stripe.com https://*.js.stripe.com https://hooks.stripe.com; "
+            + $"connect-src https://api.stripe.com; {formAction}; frame-ancestors 'none'";
         return app.Use((context, next) =>
-    {
-        context.Response.OnStarting(() =>
         {
-            var headers = context.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "no-referrer";
-            headers.XFrameOptions = "DENY";
-            var console = context.Request.Path.StartsWithSegments("/console");
-            if (console)
-                headers.ContentSecurityPolicy = consolePolicy;
-            else if (!context.Request.Path.StartsWithSegments("/scalar"))
-                headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
-            if (context.Request.Path.StartsWithSegments("/api") || (console && !context.Request.Path.Value!.EndsWith(".css", StringComparison.Ordinal)))
-                headers.CacheControl = "no-store";
-            return Task.CompletedTask;
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                headers.XContentTypeOptions = "nosniff";
+                headers["Referrer-Policy"] = "no-referrer";
+                headers.XFrameOptions = "DENY";
+                var path = context.Request.Path;
+                var page = path.StartsWithSegments("/console") || path.StartsWithSegments("/shop");
+                if (page)
+                    headers.ContentSecurityPolicy = context.Items.ContainsKey(PaymentPage) ? paymentPolicy : pagePolicy;
+                else if (!path.StartsWithSegments("/scalar"))
+                    headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+                var asset = path.Value!.EndsWith(".css", StringComparison.Ordinal) || path.Value.EndsWith(".js", StringComparison.Ordinal);
+                if (path.StartsWithSegments("/api") || (page && !asset))
+                    headers.CacheControl = "no-store";
+                return Task.CompletedTask;
+            });
+            return next(context);
         });
-        return next(context);
-    });
     }
 }

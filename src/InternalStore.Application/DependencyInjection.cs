@@ -39,6 +39,8 @@ public static class DependencyInjection
         services.AddScoped<Orders.OrderAccess>();
         services.AddScoped<Pricing.PricingFacts>();
         services.AddScoped<Pricing.CartPricer>();
+        services.AddScoped<Pricing.CartQuotes>();
+        services.AddScoped<Shop.CatalogPricing>();
         services.AddScoped<Policies.PolicyDocument>();
         services.AddSettlementMethods();
         services.AddScoped<Checkout.OrderPayments>();

@@ -342,6 +342,7 @@ public static class PricingEngine
         if (category.Rule is { } rule)
         {
             var (percentBefore, multiplierBefore) = (percent, multiplier);
+            var capped = false;
             if (rule.Exclude)
                 (percent, multiplier) = (0m, NoDiscount);
             else
@@ -349,12 +350,15 @@ public static class PricingEngine
                 if (rule.Percent is { } replacement)
                     (percent, multiplier) = (replacement, category.ReplacementMultiplier);
                 if (rule.MaxPercent is { } max && percent > max)
-                    (percent, multiplier) = (max, category.MaxMultiplier);
+                    (percent, multiplier, capped) = (max, category.MaxMultiplier, true);
             }
 
             if (trace is not null && percent != percentBefore)
             {
-                var what = rule.Exclude ? "excluded from the employee discount" : $"employee percent {Pct(percent)}";
+                // A cap lowers the discount: its note says so, so that it never reads as a discount of its own.
+                var what = rule.Exclude ? "excluded from the employee discount"
+                    : capped ? $"the employee percent is capped at {Pct(percent)}"
+                    : $"employee percent {Pct(percent)}";
                 trace.Add(new ExplanationStep("category:" + rule.Category, StepKind.CategoryRule,
                     list * multiplierBefore, list * multiplier, $"Category {rule.Category}: {what}."));
             }

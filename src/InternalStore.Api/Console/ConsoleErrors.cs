@@ -17,6 +17,22 @@ public static class ConsoleErrors
             <p><a href="/console/sign-in">Sign in as someone else</a></p></main></body></html>
             """);
     }
+
+    /// <summary>Staff without a buying role who open the shop: what the shop is for, and where their work is.</summary>
+    public static Task WriteShopForbiddenAsync(HttpContext http)
+    {
+        var who = WebUtility.HtmlEncode(http.User.FindFirst("sub")?.Value ?? "you");
+        var roles = WebUtility.HtmlEncode(string.Join(", ", http.User.FindAll("role").Select(r => r.Value).Distinct()));
+        http.Response.ContentType = "text/html; charset=utf-8";
+        return http.Response.WriteAsync($"""
+            <!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Not a buyer - InternalStore shop</title><link rel="stylesheet" href="/shop/shop.css"></head>
+            <body><main><h1>The shop is for buyers</h1><p>Signed in as {who} ({roles}). The shop is for employees,
+            department buyers and affiliate buyers; your role does not buy here.</p>
+            <p>HR, finance and catalog work is in the <a href="/console">console</a>.</p>
+            <p><a href="/shop/sign-in">Sign in as someone else</a></p></main></body></html>
+            """);
+    }
 }
 
 internal static partial class ConsoleLog

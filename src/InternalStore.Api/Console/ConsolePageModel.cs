@@ -18,6 +18,9 @@ public abstract class ConsolePageModel(ISender sender) : PageModel
 {
     protected ISender Sender { get; } = sender;
 
+    /// <summary>Where the error pages lead back to, and the stylesheet they use.</summary>
+    protected virtual (string Home, string Name, string Stylesheet) Area => ("/console", "Console home", "/console/console.css");
+
     public Caller Caller => User.ToCaller();
 
     /// <summary>A message shown above the page's content after a successful action.</summary>
@@ -27,6 +30,14 @@ public abstract class ConsolePageModel(ISender sender) : PageModel
     /// <summary>Sends a command; validation failures land beside their fields, conflicts above the form.</summary>
     protected Task<T?> TrySendAsync<T>(ICommand<T> command) where T : class =>
         TryAsync(() => Sender.Send(command, HttpContext.RequestAborted).AsTask());
+
+    /// <summary>Sends a command without an answer; false (with the messages on the page) when it was refused.</summary>
+    protected async Task<bool> TryRunAsync(ICommand command) =>
+        await TryAsync<object>(async () =>
+        {
+            await Sender.Send(command, HttpContext.RequestAborted);
+            return command;
+        }) is not null;
 
     /// <summary>Sends a query whose parameters come from the page's form; refusals become messages.</summary>
     protected Task<T?> TryQueryAsync<T>(IQuery<T> query) where T : class =>
@@ -84,14 +95,15 @@ public abstract class ConsolePageModel(ISender sender) : PageModel
         if (status == 0)
             return;
         executed.ExceptionHandled = true;
+        var (home, homeName, stylesheet) = Area;
         executed.Result = new ContentResult
         {
             StatusCode = status,
             ContentType = "text/html; charset=utf-8",
             Content = $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title}</title>"
-                + $"<link rel=\"stylesheet\" href=\"/console/console.css\"></head><body><main><h1>{title}</h1><p>"
+                + $"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><link rel=\"stylesheet\" href=\"{stylesheet}\"></head><body><main><h1>{title}</h1><p>"
                 + System.Net.WebUtility.HtmlEncode(executed.Exception!.Message)
-                + "</p><p><a href=\"/console\">Console home</a></p></main></body></html>",
+                + $"</p><p><a href=\"{home}\">{homeName}</a></p></main></body></html>",
         };
     }
 

@@ -3,8 +3,11 @@ using InternalStore.Application.Common;
 namespace InternalStore.Api.Console;
 
 /// <summary>The demo people of docs/api.md, offered on the console's sign-in page when demo sign-in is on.</summary>
-public sealed record DemoIdentity(string Subject, string Role, string Company, string? CostCenter, string Description)
+public sealed record DemoIdentity(string Subject, string Role, string? Company, string? CostCenter, string Description,
+    string? Affiliate = null)
 {
+    public bool Buys => ShopPolicies.BuyerRoles.Contains(Role);
+
     public static readonly IReadOnlyList<DemoIdentity> All =
     [
         new("H0001", Roles.Hr, "JKL", null, "JKL group HR (every company of the group)"),
@@ -13,7 +16,12 @@ public sealed record DemoIdentity(string Subject, string Role, string Company, s
         new("F9001", Roles.Finance, "ABC", null, "ABC finance"),
         new("F2001", Roles.Finance, "XYZ", null, "XYZ finance"),
         new("C9001", Roles.Catalog, "ABC", null, "ABC catalog manager"),
-        new("E1001", Roles.Employee, "ABC", null, "ABC employee (no console access)"),
+        new("E1001", Roles.Employee, "ABC", null, "ABC employee, grade 5 (no console access)"),
+        new("E1002", Roles.Employee, "ABC", null, "ABC employee, grade 8"),
+        new("E1003", Roles.Employee, "ABC", null, "ABC employee on probation (external prices)"),
+        new("E1004", Roles.Employee, "ABC", null, "ABC employee, terminated (external prices)"),
+        new("E2001", Roles.Employee, "XYZ", null, "XYZ employee"),
         new("D1200", Roles.DepartmentBuyer, "ABC", "CC-1200", "ABC Dispatch buyer (no console access)"),
+        new("A3001", Roles.AffiliateBuyer, "ABC", null, "XYZ buying from ABC (intercompany)", Affiliate: "XYZ"),
     ];
 }

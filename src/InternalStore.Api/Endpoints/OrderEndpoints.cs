@@ -18,6 +18,8 @@ public static class OrderEndpoints
         orders.MapGet("/", List).RequireAuthorization(Policies.Person)
             .WithSummary("Your orders; hr and finance see all, filtered.");
         orders.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.Person);
+        orders.MapGet("/{id:guid}/details", Details).RequireAuthorization(Policies.Person)
+            .WithSummary("The order with each line's price explanation, how it is being paid (deductions, entries, invoice, card), its refunds and what you may still do.");
         orders.MapPost("/{id:guid}/cancel", Cancel).RequireAuthorization(Policies.Person)
             .WithSummary("Cancel an order awaiting payment (buyer or finance); releases stock and allowance.");
         orders.MapPost("/{id:guid}/fulfil", Fulfil).RequireAuthorization(Policies.Catalog);
@@ -41,6 +43,9 @@ public static class OrderEndpoints
 
     private static async Task<Ok<OrderDto>> Get(HttpContext http, ISender sender, Guid id, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetOrderQuery(http.User.ToCaller(), id), ct));
+
+    private static async Task<Ok<OrderDetailsDto>> Details(HttpContext http, ISender sender, Guid id, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetOrderDetailsQuery(http.User.ToCaller(), id), ct));
 
     private static async Task<Ok<OrderDto>> Cancel(HttpContext http, ISender sender, Guid id, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new CancelOrderCommand(http.User.ToCaller(), id), ct));

@@ -36,6 +36,7 @@ public interface IStoreDb
     DbSet<Refund> Refunds { get; }
     DbSet<Domain.Benefits.BenefitEntry> BenefitEntries { get; }
     DbSet<Domain.Benefits.GrossProfitRate> GrossProfitRates { get; }
+    DbSet<Domain.Shopping.Cart> Carts { get; }
 
     /// <summary>
     /// Loads products for a change that must not interleave with another (stock moves): the rows stay

@@ -97,6 +97,10 @@ public sealed class CartPricer(IStoreDb db, PricingFacts facts, ReadCache cache,
         return new PricedCart(result.Quote, products, buyer, ledger, request);
     }
 
+    /// <summary>Who the caller buys as today (read from the cache like a quote).</summary>
+    public Task<CartBuyer> BuyerAsync(Caller caller, DateOnly asOf, CancellationToken cancellationToken) =>
+        ResolveBuyerAsync(caller, asOf, cached: true, cancellationToken);
+
     /// <summary>
     /// Storefront keys and callers without a buying role are external. An employee on the roster is
     /// priced by the policy of their company (the engine decides eligibility); a department buyer pays

@@ -20,8 +20,8 @@ public sealed class QuoteCartValidator : AbstractValidator<QuoteCartQuery>
 /// <summary>The rules every cart obeys, for quotes and orders alike.</summary>
 public static class CartValidation
 {
-    public const int MaxLines = 500;
-    public const int MaxQuantity = 10_000;
+    public const int MaxLines = Domain.Shopping.Cart.MaxLines;
+    public const int MaxQuantity = Domain.Shopping.Cart.MaxQuantity;
 
     public static void CartRules<T>(this AbstractValidator<T> validator, Func<T, IReadOnlyList<QuoteLineRequest>?> lines)
     {
@@ -53,15 +53,21 @@ public static class CartValidation
         context.AddFailure(new ValidationFailure(field, message) { ErrorCode = code });
 }
 
-public sealed class QuoteCartHandler(CartPricer pricer, QuoteTokens tokens, TimeProvider clock,
-    IOptions<PricingOptions> options) : IQueryHandler<QuoteCartQuery, QuoteDto>
+public sealed class QuoteCartHandler(CartQuotes quotes) : IQueryHandler<QuoteCartQuery, QuoteDto>
 {
-    public async ValueTask<QuoteDto> Handle(QuoteCartQuery query, CancellationToken cancellationToken)
+    public async ValueTask<QuoteDto> Handle(QuoteCartQuery query, CancellationToken cancellationToken) =>
+        await quotes.QuoteAsync(query.Caller, query.Lines!, cancellationToken);
+}
+
+/// <summary>A cart priced for the caller now, in the API's shape, with the token that locks its prices.</summary>
+public sealed class CartQuotes(CartPricer pricer, QuoteTokens tokens, TimeProvider clock, IOptions<PricingOptions> options)
+{
+    public async Task<QuoteDto> QuoteAsync(Caller caller, IReadOnlyList<QuoteLineRequest> lines, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var priced = await pricer.PriceAsync(query.Caller, query.Lines!, DateOnly.FromDateTime(now.UtcDateTime),
+        var priced = await pricer.PriceAsync(caller, lines, DateOnly.FromDateTime(now.UtcDateTime),
             lockForOrder: false, cancellationToken);
-        return ToDto(query.Caller, priced.Quote, priced.Products, now);
+        return ToDto(caller, priced.Quote, priced.Products, now);
     }
 
     private QuoteDto ToDto(Caller caller, PriceQuote quote, IReadOnlyDictionary<string, Domain.Catalog.Product> products,

@@ -7,6 +7,9 @@ public sealed class StripeOptions
 
     public string? SecretKey { get; set; }
 
+    /// <summary>The publishable key (pk_...) the shop's card page gives Stripe.js; without it the shop offers no card form.</summary>
+    public string? PublishableKey { get; set; }
+
     /// <summary>The signing secret of the webhook endpoint (whsec_...).</summary>
     public string? WebhookSecret { get; set; }
 

@@ -39,6 +39,7 @@ public abstract class StoreDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Refund> Refunds => Set<Refund>();
     public DbSet<Domain.Benefits.BenefitEntry> BenefitEntries => Set<Domain.Benefits.BenefitEntry>();
     public DbSet<Domain.Benefits.GrossProfitRate> GrossProfitRates => Set<Domain.Benefits.GrossProfitRate>();
+    public DbSet<Domain.Shopping.Cart> Carts => Set<Domain.Shopping.Cart>();
 
     public abstract Task<List<Product>> LockProductsAsync(IReadOnlyCollection<string> skus,
         CancellationToken cancellationToken);

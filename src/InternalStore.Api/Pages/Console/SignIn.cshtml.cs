@@ -29,7 +29,7 @@ public sealed class SignInModel(ConsoleOptions console, OidcOptions oidc) : Page
         var identity = DemoIdentity.All.FirstOrDefault(i => i.Subject == subject);
         if (identity is null)
             return BadRequest();
-        return SignIn(ConsoleSetup.Principal(identity.Subject, [identity.Role], identity.Company, identity.CostCenter),
+        return SignIn(ConsoleSetup.Principal(identity.Subject, [identity.Role], identity.Company, identity.CostCenter, identity.Affiliate),
             new AuthenticationProperties { RedirectUri = SafeReturnUrl() }, ConsolePolicies.Scheme);
     }
 

@@ -30,6 +30,11 @@ public sealed class CardMethod(IStoreDb db, TransactionRunner runner, IPaymentGa
     public bool Fits(BuyerKind buyer) => buyer == BuyerKind.Employee;
     public bool RefundsThroughProvider => true;
 
+    public const string NotConfigured = "Card payment is not offered by this store (Stripe is not configured).";
+
+    public Task<string?> UnavailableToAsync(BuyerKind buyer, string buyerId, CancellationToken ct) =>
+        Task.FromResult(gateway.IsConfigured ? null : NotConfigured);
+
     public async Task<object?> SettleAsync(Order order, CheckoutOrderCommand command, CancellationToken ct)
     {
         if (!gateway.IsConfigured)

@@ -28,6 +28,12 @@ public interface ISettlementMethod
     bool Fits(BuyerKind buyer);
 
     /// <summary>
+    /// Why a buyer it fits cannot pay this way now (a leaver and payroll, card without Stripe), in
+    /// words for them; null when they can. Shown before they build a cart; checkout refuses the same.
+    /// </summary>
+    Task<string?> UnavailableToAsync(BuyerKind buyer, string buyerId, CancellationToken ct) => Task.FromResult<string?>(null);
+
+    /// <summary>
     /// The order keeps its stock and allowance until the buyer settles (an invoice): it does not
     /// expire and is not cancelled.
     /// </summary>

@@ -1240,6 +1240,52 @@ namespace InternalStore.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("webhook_events", (string)null);
                 });
 
+            modelBuilder.Entity("InternalStore.Domain.Shopping.Cart", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Owner")
+                        .IsUnique();
+
+                    b.ToTable("carts", (string)null);
+                });
+
+            modelBuilder.Entity("InternalStore.Domain.Shopping.CartItem", b =>
+                {
+                    b.Property<Guid>("CartId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Sku")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CartId", "Sku");
+
+                    b.ToTable("cart_items", (string)null);
+                });
+
             modelBuilder.Entity("InternalStore.Domain.Catalog.StockAdjustment", b =>
                 {
                     b.HasOne("InternalStore.Domain.Catalog.Product", null)
@@ -1427,6 +1473,15 @@ namespace InternalStore.Infrastructure.Persistence.Migrations.Postgres
                     b.Navigation("Lines");
                 });
 
+            modelBuilder.Entity("InternalStore.Domain.Shopping.CartItem", b =>
+                {
+                    b.HasOne("InternalStore.Domain.Shopping.Cart", null)
+                        .WithMany("Items")
+                        .HasForeignKey("CartId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("InternalStore.Domain.Ordering.Order", b =>
                 {
                     b.Navigation("History");
@@ -1437,6 +1492,11 @@ namespace InternalStore.Infrastructure.Persistence.Migrations.Postgres
             modelBuilder.Entity("InternalStore.Domain.Settlement.PayrollSchedule", b =>
                 {
                     b.Navigation("Deductions");
+                });
+
+            modelBuilder.Entity("InternalStore.Domain.Shopping.Cart", b =>
+                {
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }
