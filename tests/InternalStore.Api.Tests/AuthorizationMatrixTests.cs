@@ -18,12 +18,24 @@ namespace InternalStore.Api.Tests;
 public abstract class AuthorizationMatrixTests(StoreFactory store)
 {
     // ConsolePage: a browser page behind the console's cookie; no bearer token or API key opens it (302 to sign-in).
-    // Which console roles open which page is ConsoleAccessTests' matrix.
-    private enum Access { Public, AnyCaller, Person, Employee, Buyer, Catalog, Hr, Finance, CatalogOrHr, ConsolePage }
+    // Which console roles open which page is ConsoleAccessTests' matrix. ShopPage: the same behind the shop's
+    // cookie (302 to the shop's sign-in); ShopAccessTests says which people open it.
+    private enum Access { Public, AnyCaller, Person, Employee, Buyer, Catalog, Hr, Finance, CatalogOrHr, ConsolePage, ShopPage }
 
     private static readonly Dictionary<string, Access> Routes = new(StringComparer.Ordinal)
     {
         ["GET /health/live"] = Access.Public,
+        ["GET /"] = Access.Public,
+        ["GET /shop/sign-in"] = Access.Public,
+        ["GET /shop/sign-out"] = Access.Public,
+        ["GET /shop"] = Access.ShopPage,
+        ["GET /shop/products/{sku}"] = Access.ShopPage,
+        ["GET /shop/cart"] = Access.ShopPage,
+        ["GET /shop/checkout"] = Access.ShopPage,
+        ["GET /shop/orders"] = Access.ShopPage,
+        ["GET /shop/orders/{id:guid}"] = Access.ShopPage,
+        ["GET /shop/orders/{id:guid}/pay"] = Access.ShopPage,
+        ["GET /shop/benefits"] = Access.ShopPage,
         ["GET /console/sign-in"] = Access.Public,
         ["GET /console/sign-out"] = Access.Public,
         ["GET /console"] = Access.ConsolePage,
@@ -155,10 +167,11 @@ public abstract class AuthorizationMatrixTests(StoreFactory store)
                 caller.Authenticate(request.Headers);
                 using var response = await client.SendAsync(request);
                 var status = (int)response.StatusCode;
-                if (access == Access.ConsolePage)
+                if (access is Access.ConsolePage or Access.ShopPage)
                 {
-                    if (status != 302 || response.Headers.Location?.AbsolutePath.StartsWith("/console/sign-in", StringComparison.Ordinal) != true)
-                        failures.Add($"{route} as {caller.Name}: {status}, expected 302 to the console's sign-in");
+                    var signIn = access == Access.ConsolePage ? "/console/sign-in" : "/shop/sign-in";
+                    if (status != 302 || response.Headers.Location?.AbsolutePath.StartsWith(signIn, StringComparison.Ordinal) != true)
+                        failures.Add($"{route} as {caller.Name}: {status}, expected 302 to {signIn}");
                     continue;
                 }
 
@@ -212,7 +225,7 @@ public abstract class AuthorizationMatrixTests(StoreFactory store)
 
         var failures = new List<string>();
         var client = store.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        foreach (var route in DiscoveredRoutes().Where(r => Routes.ContainsKey(r) && Routes[r] is not (Access.Public or Access.ConsolePage))
+        foreach (var route in DiscoveredRoutes().Where(r => Routes.ContainsKey(r) && Routes[r] is not (Access.Public or Access.ConsolePage or Access.ShopPage))
                      .Order(StringComparer.Ordinal))
         {
             foreach (var (who, claim) in refused)
