@@ -68,6 +68,23 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>A new browser signed in to the shop as <paramref name="subject"/>, at a phone's width when asked.</summary>
+    public async Task<IPage> ShopPageAsync(string subject, int width = 1280)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Store.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = 900 },
+            // axe-core is injected by the tests; the store's own pages run no script.
+            BypassCSP = true,
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/shop");
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Sign in as {subject}", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/shop");
+        return page;
+    }
+
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         var folders = new[] { Path.Combine(AppContext.BaseDirectory, "screenshots"), Environment.GetEnvironmentVariable("INTERNALSTORE_SCREENSHOTS") };

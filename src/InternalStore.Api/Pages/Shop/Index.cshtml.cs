@@ -19,7 +19,8 @@ public sealed class IndexModel(ISender sender) : ShopPageModel(sender)
     [BindProperty(SupportsGet = true)]
     public string? Category { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // "page" is Razor Pages' own route value.
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public ShopCatalogDto? Catalog { get; private set; }

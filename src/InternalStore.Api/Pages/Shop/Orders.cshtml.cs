@@ -11,7 +11,8 @@ public sealed class OrdersModel(ISender sender) : ShopPageModel(sender)
 {
     public const int PageSize = 20;
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // "page" is Razor Pages' own route value.
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public Page<OrderDto>? Orders { get; private set; }
