@@ -33,15 +33,16 @@ public sealed class LoadHarnessSmokeTests
     }
 }
 
-/// <summary>The console timings at CI size (one round per page), against the store on Kestrel: every page answers 200.</summary>
+/// <summary>The console and shop timings at CI size (one round per page), against the store on Kestrel: every page answers 200.</summary>
 public sealed class ConsoleTimingsSmokeTests(Console.KestrelStoreFactory store) : IClassFixture<Console.KestrelStoreFactory>
 {
     [Fact]
-    public async Task Every_console_page_is_timed_and_answers_200()
+    public async Task Every_console_and_shop_page_is_timed_and_answers_200()
     {
         var timings = await ConsoleTimings.MeasureAsync(store.BaseAddress, rounds: 1, _ => { });
 
-        Assert.True(timings.Count >= 17, ConsoleTimings.Markdown(timings));
+        Assert.True(timings.Count >= 28, ConsoleTimings.Markdown(timings));
+        Assert.Contains(timings, t => t.Page.StartsWith("/shop/orders/", StringComparison.Ordinal));
         Assert.All(timings, t => Assert.True(t.Status == 200, $"{t.Page} as {t.As}: {t.Status}"));
         Assert.Contains("/simulate", ConsoleTimings.Markdown(timings), StringComparison.Ordinal);
     }

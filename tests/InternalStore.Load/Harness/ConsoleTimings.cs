@@ -9,17 +9,17 @@ namespace InternalStore.Load.Harness;
 public sealed record PageTiming(string Page, string As, int Status, double MedianMs, double P95Ms, double MaxMs);
 
 /// <summary>
-/// Server response time of every console page on the demo data: each page signed in as the person
-/// who uses it, warmed, then requested one at a time (no load: this is what one clerk waits).
+/// Server response time of every console and shop page on the demo data: each page signed in as the
+/// person who uses it, warmed, then requested one at a time (no load: this is what one person waits).
 /// </summary>
 public static partial class ConsoleTimings
 {
     public static async Task<IReadOnlyList<PageTiming>> MeasureAsync(Uri baseAddress, int rounds, Action<string> log)
     {
         var results = new List<PageTiming>();
-        foreach (var (subject, pages) in Pages)
+        foreach (var (subject, area, pages) in Pages)
         {
-            using var client = await SignInAsync(baseAddress, subject);
+            using var client = await SignInAsync(baseAddress, subject, area);
             foreach (var page in pages(client))
             {
                 var url = await page;
@@ -46,13 +46,49 @@ public static partial class ConsoleTimings
         return results;
     }
 
-    private static readonly (string Subject, Func<HttpClient, IEnumerable<Task<string>>> Pages)[] Pages =
+    private static readonly (string Subject, string Area, Func<HttpClient, IEnumerable<Task<string>>> Pages)[] Pages =
         [
-            ("H9001", HrPages),
-            ("F9001", _ => Fixed("/console", "/console/finance/chargebacks", "/console/finance/chargebacks?handler=csv", "/console/finance/payroll",
+            ("H9001", "/console", HrPages),
+            ("F9001", "/console", _ => Fixed("/console", "/console/finance/chargebacks", "/console/finance/chargebacks?handler=csv", "/console/finance/payroll",
                 "/console/finance/invoices", "/console/finance/transfer-pricing", "/console/finance/benefits")),
-            ("C9001", _ => Fixed("/console/catalog/products", "/console/catalog/products/LAP-13")),
+            ("C9001", "/console", _ => Fixed("/console/catalog/products", "/console/catalog/products/LAP-13")),
+            ("E1001", "/shop", ShopPages),
+            ("D1200", "/shop", _ => Fixed("/shop", "/shop/products/MON-27")),
         ];
+
+    /// <summary>
+    /// The shop as an employee uses it: the catalog, a search, a category, a product, a cart of three
+    /// items and its checkout with a payroll schedule, then the order that checkout placed, the orders and the benefits.
+    /// </summary>
+    private static IEnumerable<Task<string>> ShopPages(HttpClient client)
+    {
+        foreach (var url in new[] { "/shop", "/shop?q=laptop", "/shop?category=electronics", "/shop/products/LAP-13" })
+            yield return Task.FromResult(url);
+        yield return FillCartAsync(client, "/shop/cart");
+        yield return Task.FromResult("/shop/checkout?installments=3");
+        yield return CheckOutAsync(client);
+        yield return Task.FromResult("/shop/orders");
+        yield return Task.FromResult("/shop/benefits");
+    }
+
+    private static async Task<string> FillCartAsync(HttpClient client, string then)
+    {
+        foreach (var sku in new[] { "HDP-01", "TSH-01", "BAG-01" })
+            (await PostFormAsync(client, "/shop", "/shop?handler=Add", new() { ["sku"] = sku, ["quantity"] = "1" })).Dispose();
+        return then;
+    }
+
+    /// <summary>Confirms the checkout page's payroll form, as the employee does; the order's page is next.</summary>
+    private static async Task<string> CheckOutAsync(HttpClient client)
+    {
+        var html = await client.GetStringAsync("/shop/checkout?installments=3");
+        var key = CheckoutKey().Match(html).Groups[1].Value;
+        using var response = await PostFormAsync(client, "/shop/checkout?installments=3", "/shop/checkout?installments=3",
+            new() { ["key"] = key, ["method"] = "payroll" });
+        return response.StatusCode == HttpStatusCode.Redirect
+            ? response.Headers.Location!.OriginalString
+            : throw new InvalidOperationException($"Could not check out: {(int)response.StatusCode}");
+    }
 
     private static IEnumerable<Task<string>> Fixed(params string[] urls) => urls.Select(Task.FromResult);
 
@@ -80,13 +116,13 @@ public static partial class ConsoleTimings
             : throw new InvalidOperationException($"Could not start a draft: {(int)response.StatusCode}");
     }
 
-    public static async Task<HttpClient> SignInAsync(Uri baseAddress, string subject)
+    public static async Task<HttpClient> SignInAsync(Uri baseAddress, string subject, string area = "/console")
     {
         var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
         {
             BaseAddress = baseAddress,
         };
-        using var response = await PostFormAsync(client, "/console/sign-in", "/console/sign-in?handler=Demo", new() { ["subject"] = subject });
+        using var response = await PostFormAsync(client, $"{area}/sign-in", $"{area}/sign-in?handler=Demo", new() { ["subject"] = subject });
         if (response.StatusCode != HttpStatusCode.Redirect)
             throw new InvalidOperationException($"Demo sign-in as {subject} failed ({(int)response.StatusCode}): is Console:DemoSignIn on?");
         return client;
@@ -112,6 +148,9 @@ public static partial class ConsoleTimings
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
+
+    [GeneratedRegex("name=\"key\" value=\"([0-9a-f]{32})\"")]
+    private static partial Regex CheckoutKey();
 
     [GeneratedRegex("<input type=\"hidden\" name=\"from\" value=\"([0-9a-f-]{36})\">")]
     private static partial Regex InForceId();
