@@ -52,6 +52,10 @@ public sealed partial class ShopBrowserTests(BrowserFixture browser) : IClassFix
         await page.GetByRole(AriaRole.Button, new() { Name = "Show the schedule" }).ClickAsync();
         var preview = page.GetByRole(AriaRole.Table, new() { Name = "Deduction schedule" }).Locator("tbody tr");
         await Assertions.Expect(preview).ToHaveCountAsync(3);
+        await Assertions.Expect(page.Locator("section.method")).ToHaveCountAsync(2); // payroll open, card closed (no Stripe)
+        await Assertions.Expect(page.Locator("section.method section")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("section.method").First).ToContainTextAsync("Pay by payroll deduction");
+        await Assertions.Expect(page.Locator("section.method").Last).ToContainTextAsync("Card payment is not offered by this store");
         await Axe.AssertNoneAsync(page);
         await BrowserFixture.ScreenshotAsync(page, "shop-checkout");
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm: deduct from my pay over 3 pay periods" }).ClickAsync();
