@@ -91,5 +91,7 @@ public sealed class ShopPricingTests(CoreStore store) : IClassFixture<CoreStore>
         var words = PriceWords.Describe(steps, unitPrice: 80m, quantity: 1, allowanceTaken: taken, "USD");
 
         Assert.Equal(["List price 100.00 USD.", "Your tier (silver) gives a 20 % staff discount.", expected], words);
+        // The cart shows the part at the external price on the line itself, not only in the explanation.
+        Assert.Equal(taken < 20 ? expected : null, PriceWords.AllowanceShortfall(steps, 80m, 1, taken, "USD"));
     }
 }

@@ -75,6 +75,20 @@ public static partial class PriceWords
     }
 
     /// <summary>
+    /// The sentence that says which part of a line is charged at the external price because the
+    /// yearly allowance cannot cover its saving; null when it all fits (or nothing is capped).
+    /// </summary>
+    public static string? AllowanceShortfall(IReadOnlyList<ExplanationStepDto> steps, decimal unitPrice, long quantity,
+        decimal allowanceTaken, string currency)
+    {
+        var step = steps.FirstOrDefault(s => s.Kind == "allowance");
+        if (step is null || step.Note.Contains("no annual cap", StringComparison.Ordinal)
+                         || step.Before - unitPrice * quantity - allowanceTaken <= 0)
+            return null;
+        return Allowance(step, unitPrice, quantity, allowanceTaken, currency);
+    }
+
+    /// <summary>
     /// The saving against the external price comes out of the yearly allowance; what does not fit is
     /// charged at the external price, and the sentence says how much that is.
     /// </summary>

@@ -65,6 +65,22 @@ public sealed class ConsoleOidcTests(OidcStoreFactory store) : IClassFixture<Oid
     }
 
     [Fact]
+    public async Task Buyers_sign_in_to_the_shop_at_the_same_provider_with_their_claims()
+    {
+        store.Idp.NextUser = new() { ["sub"] = "E1001", ["role"] = "employee", ["company"] = "ABC" };
+        var (employee, catalog) = await SignInAsync("/shop/cart");
+        Assert.Equal(HttpStatusCode.OK, catalog.StatusCode);
+        Assert.Contains("<h1>Your cart</h1>", await catalog.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // The shop's session opens the shop only.
+        using (var console = await employee.GetAsync("/console"))
+            Assert.Equal(HttpStatusCode.Redirect, console.StatusCode);
+
+        store.Idp.NextUser = new() { ["sub"] = "A3001", ["role"] = "affiliate-buyer", ["company"] = "ABC", ["affiliate"] = "XYZ" };
+        var (_, affiliate) = await SignInAsync("/shop");
+        Assert.Contains("the intercompany price", await affiliate.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_employee_from_the_provider_gets_403_and_demo_sign_in_is_off()
     {
         store.Idp.NextUser = new() { ["sub"] = "E1001", ["role"] = "employee", ["company"] = "ABC" };
