@@ -6,7 +6,7 @@ namespace InternalStore.Api;
 
 /// <summary>
 /// Requests per caller per minute (<c>RateLimiting:PermitsPerMinute</c>; 0 turns it off): a person
-/// by token subject, a storefront by key, anyone else by address. Over the limit: 429 problem
+/// by token subject (or the console or shop session's), a storefront by key, anyone else by address. Over the limit: 429 problem
 /// details with Retry-After. Health probes and Stripe's signed webhooks are not limited.
 /// </summary>
 public static class RateLimits

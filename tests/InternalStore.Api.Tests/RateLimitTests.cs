@@ -22,4 +22,18 @@ public sealed class RateLimitTests(SqliteRateLimitedStoreFactory store) : IClass
         for (var i = 0; i < 10; i++)
             Assert.Equal(HttpStatusCode.OK, (await store.CreateClient().GetAsync("/health/live")).StatusCode);
     }
+
+    [Fact]
+    public async Task Shop_sessions_have_a_budget_per_person_not_per_address()
+    {
+        using var alice = await Console.ConsoleSession.SignInAsync(store, "E1001", "/shop");
+        using var bram = await Console.ConsoleSession.SignInAsync(store, "E1002", "/shop");
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 7; i++)
+            statuses.Add((await alice.Client.GetAsync("/shop/benefits")).StatusCode);
+
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+        // Same address, another person: their own budget.
+        Assert.Equal(HttpStatusCode.OK, (await bram.Client.GetAsync("/shop/benefits")).StatusCode);
+    }
 }

@@ -45,9 +45,15 @@ public static class AuthSetup
             throw new InvalidOperationException("Auth:SigningKey must be at least 32 characters.");
 
         services.AddAuthentication(SelectorScheme)
-            .AddPolicyScheme(SelectorScheme, "Bearer token or storefront API key", options =>
+            .AddPolicyScheme(SelectorScheme, "Bearer token or storefront API key; a browser area's own cookie", options =>
+                // The console's and the shop's pages are known by their cookie from the start of the
+                // request, so the per-caller request budget counts a signed-in person, not their address
+                // (everyone behind one proxy would otherwise share one budget). Their pages still admit
+                // that cookie only (their policies name it); the API admits a token or a key only.
                 options.ForwardDefaultSelector = context =>
-                    context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName)
+                    context.Request.Path.StartsWithSegments(Console.BrowserArea.Console.Path) ? Console.BrowserArea.Console.CookieScheme
+                    : context.Request.Path.StartsWithSegments(Console.BrowserArea.Shop.Path) ? Console.BrowserArea.Shop.CookieScheme
+                    : context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName)
                         ? ApiKeyAuthenticationHandler.SchemeName
                         : JwtBearerDefaults.AuthenticationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
