@@ -49,7 +49,7 @@ if (consoleOnly)
         ["Auth__SigningKey"] = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
         ["Console__DemoSignIn"] = "true",
         ["Logging__LogLevel__Default"] = "Warning",
-        // Every page from one loopback address: the per-caller budget would cut the run short.
+        // A measurement, not a rate test: hundreds of requests per person within a minute.
         ["RateLimiting__PermitsPerMinute"] = "0",
     });
     table = ConsoleTimings.Markdown(await ConsoleTimings.MeasureAsync(api.BaseAddress, IntArg("--rounds", 50), Console.WriteLine));
