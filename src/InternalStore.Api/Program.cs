@@ -78,6 +78,7 @@ app.MapPromotionEndpoints();
 app.MapOrderEndpoints();
 app.MapCheckoutEndpoints();
 app.MapCartEndpoints();
+app.MapNegotiationEndpoints();
 app.MapFinanceEndpoints();
 app.MapBenchmarkEndpoints(app.Configuration);
 app.MapRazorPages();

@@ -37,6 +37,9 @@ public static class DependencyInjection
         services.AddSingleton<Common.ReadCache>();
         services.AddScoped<Authority.OrganisationAuthority>();
         services.AddScoped<Orders.OrderAccess>();
+        services.AddScoped<Orders.OrderPlacer>();
+        services.AddScoped<Negotiation.NegotiationBasis>();
+        services.AddScoped<Negotiation.QuoteRequestAccess>();
         services.AddScoped<Pricing.PricingFacts>();
         services.AddScoped<Pricing.CartPricer>();
         services.AddScoped<Pricing.CartQuotes>();

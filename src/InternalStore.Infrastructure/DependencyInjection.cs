@@ -35,6 +35,8 @@ public static class DependencyInjection
             configuration.GetSection(InternalStore.Application.Orders.OrderOptions.Section));
         services.Configure<InternalStore.Application.Checkout.PayrollOptions>(
             configuration.GetSection(InternalStore.Application.Checkout.PayrollOptions.Section));
+        services.Configure<InternalStore.Application.Negotiation.NegotiationOptions>(
+            configuration.GetSection(InternalStore.Application.Negotiation.NegotiationOptions.Section));
         services.Configure<InternalStore.Application.Checkout.InvoiceOptions>(
             configuration.GetSection(InternalStore.Application.Checkout.InvoiceOptions.Section));
         services.Configure<InternalStore.Application.Benefits.BenefitOptions>(

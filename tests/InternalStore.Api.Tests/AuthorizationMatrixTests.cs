@@ -20,7 +20,7 @@ public abstract class AuthorizationMatrixTests(StoreFactory store)
     // ConsolePage: a browser page behind the console's cookie; no bearer token or API key opens it (302 to sign-in).
     // Which console roles open which page is ConsoleAccessTests' matrix. ShopPage: the same behind the shop's
     // cookie (302 to the shop's sign-in); ShopAccessTests says which people open it.
-    private enum Access { Public, AnyCaller, Person, Employee, Buyer, Catalog, Hr, Finance, CatalogOrHr, ConsolePage, ShopPage }
+    private enum Access { Public, AnyCaller, Person, Employee, Buyer, InternalBuyer, Catalog, Hr, Finance, CatalogOrHr, ConsolePage, ShopPage }
 
     private static readonly Dictionary<string, Access> Routes = new(StringComparer.Ordinal)
     {
@@ -101,6 +101,17 @@ public abstract class AuthorizationMatrixTests(StoreFactory store)
         ["DELETE /api/cart/"] = Access.Buyer,
         ["POST /api/cart/checkout"] = Access.Buyer,
         ["GET /api/me/payment-options"] = Access.Buyer,
+        ["POST /api/quote-requests/"] = Access.InternalBuyer,
+        ["GET /api/quote-requests/"] = Access.Person,
+        ["GET /api/quote-requests/{id:guid}"] = Access.Person,
+        ["POST /api/quote-requests/{id:guid}/offers"] = Access.Finance,
+        ["POST /api/quote-requests/{id:guid}/offers/{version:int}/approve"] = Access.Finance,
+        ["POST /api/quote-requests/{id:guid}/offers/{version:int}/accept"] = Access.InternalBuyer,
+        ["POST /api/quote-requests/{id:guid}/offers/{version:int}/decline"] = Access.InternalBuyer,
+        ["POST /api/quote-requests/{id:guid}/offers/{version:int}/renegotiate"] = Access.InternalBuyer,
+        ["POST /api/quote-requests/{id:guid}/withdraw"] = Access.InternalBuyer,
+        ["GET /api/finance/negotiation-settings/"] = Access.Finance,
+        ["PUT /api/finance/negotiation-settings/"] = Access.Finance,
         ["POST /api/orders/{id:guid}/cancel"] = Access.Person,
         ["POST /api/orders/{id:guid}/fulfil"] = Access.Catalog,
         ["POST /api/orders/{id:guid}/checkout"] = Access.Buyer,
@@ -284,6 +295,7 @@ public abstract class AuthorizationMatrixTests(StoreFactory store)
         Access.Person => roles.Any(r => r != "storefront"),
         Access.Employee => roles.Contains("employee"),
         Access.Buyer => roles.Any(r => r is "employee" or "department-buyer" or "affiliate-buyer"),
+        Access.InternalBuyer => roles.Any(r => r is "department-buyer" or "affiliate-buyer"),
         Access.Catalog => roles.Contains("catalog"),
         Access.Hr => roles.Contains("hr"),
         Access.Finance => roles.Contains("finance"),
@@ -296,6 +308,7 @@ public abstract class AuthorizationMatrixTests(StoreFactory store)
         var (method, pattern) = (route[..route.IndexOf(' ', StringComparison.Ordinal)], route[(route.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
         var url = pattern.Replace("{sku}", "LAP-13", StringComparison.Ordinal)
             .Replace("{id:guid}", "00000000-0000-0000-0000-000000000001", StringComparison.Ordinal)
+            .Replace("{version:int}", "1", StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal)
             .Replace("{documentName?}", "", StringComparison.Ordinal)
             .Replace("{id}", pattern.Contains("promotions", StringComparison.Ordinal) ? "no-such-promotion" : "E1001", StringComparison.Ordinal);

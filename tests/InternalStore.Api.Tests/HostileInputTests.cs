@@ -49,6 +49,14 @@ public abstract class HostileInputTests(StoreFactory store)
         ["PUT /api/finance/transfer-pricing/"] = (Identity.GroupFinance, """{"defaultMarkupPercent":5,"intercompanyMarkupPercent":8,"categoryMarkups":[{"category":"electronics","markupPercent":3}]}"""),
         ["POST /api/orders/"] = (Identity.Employee, """{"lines":[{"sku":"LAP-13","quantity":1}],"quoteToken":null}"""),
         ["POST /api/orders/{id:guid}/cancel"] = (Identity.Employee, null),
+        ["POST /api/quote-requests/"] = (Identity.DepartmentBuyer, """{"lines":[{"sku":"MON-27","quantity":2,"targetUnitPrice":240.00}],"targetTotal":480.00,"comment":"c"}"""),
+        ["POST /api/quote-requests/{id:guid}/offers"] = (Identity.Finance, """{"lines":[{"sku":"MON-27","unitPrice":245.00}],"validUntil":"2030-01-01T00:00:00Z","comment":"c"}"""),
+        ["POST /api/quote-requests/{id:guid}/offers/{version:int}/approve"] = (Identity.Finance, """{"reason":"volume"}"""),
+        ["POST /api/quote-requests/{id:guid}/offers/{version:int}/accept"] = (Identity.DepartmentBuyer, null),
+        ["POST /api/quote-requests/{id:guid}/offers/{version:int}/decline"] = (Identity.DepartmentBuyer, """{"reason":"too high"}"""),
+        ["POST /api/quote-requests/{id:guid}/offers/{version:int}/renegotiate"] = (Identity.DepartmentBuyer, """{"reason":"too high"}"""),
+        ["POST /api/quote-requests/{id:guid}/withdraw"] = (Identity.DepartmentBuyer, """{"reason":"not needed"}"""),
+        ["PUT /api/finance/negotiation-settings/"] = (Identity.Finance, """{"minimumMarkupPercent":0,"autoOfferBandPercent":0}"""),
         ["POST /api/cart/lines"] = (Identity.Employee, """{"sku":"LAP-13","quantity":1}"""),
         ["PUT /api/cart/lines/{sku}"] = (Identity.Employee, """{"quantity":1}"""),
         ["POST /api/cart/checkout"] = (Identity.Employee, """{"method":"payroll","installments":2}"""),
@@ -274,7 +282,7 @@ public abstract class HostileInputTests(StoreFactory store)
 
     private static string Url(string route) => route[(route.IndexOf(' ', StringComparison.Ordinal) + 1)..]
         .Replace("{sku}", "LAP-13", StringComparison.Ordinal)
-        .Replace("{id:guid}", Unknown, StringComparison.Ordinal)
+        .Replace("{id:guid}", Unknown, StringComparison.Ordinal).Replace("{version:int}", "1", StringComparison.Ordinal)
         .Replace("{id}", route.Contains("promotions", StringComparison.Ordinal) ? "home-week" : "E1001", StringComparison.Ordinal);
 
     /// <summary>A valid value for the other query parameters, so only one is hostile at a time.</summary>

@@ -20,6 +20,9 @@ public static class Policies
     /// <summary>Who places orders: employees, department buyers, affiliate buyers.</summary>
     public const string Buyer = "buyer";
 
+    /// <summary>Who negotiates a price: department buyers and affiliate buyers.</summary>
+    public const string InternalBuyer = "internal-buyer";
+
     /// <summary>Promotions: the catalog team's public ones, HR's staff-only ones.</summary>
     public const string CatalogOrHr = "catalog-or-hr";
 
@@ -94,6 +97,7 @@ public static class AuthSetup
             .AddPolicy(Policies.Person, policy => policy.RequireRole(Roles.People))
             .AddPolicy(Policies.Employee, policy => policy.RequireRole(Roles.Employee))
             .AddPolicy(Policies.Buyer, policy => policy.RequireRole(Roles.Employee, Roles.DepartmentBuyer, Roles.AffiliateBuyer))
+            .AddPolicy(Policies.InternalBuyer, policy => policy.RequireRole(Roles.DepartmentBuyer, Roles.AffiliateBuyer))
             .AddPolicy(Policies.CatalogOrHr, policy => policy.RequireRole(Roles.Catalog, Roles.Hr))
             .AddPolicy(Policies.Catalog, policy => policy.RequireRole(Roles.Catalog))
             .AddPolicy(Policies.Hr, policy => policy.RequireRole(Roles.Hr))

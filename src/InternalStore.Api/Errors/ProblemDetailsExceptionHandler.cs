@@ -30,6 +30,7 @@ public sealed partial class ProblemDetailsExceptionHandler(
             BadHttpRequestException bad => FromBadRequest(bad),
             NotFoundException notFound => Problem(404, "not-found", "Not found.", notFound.Message),
             ForbiddenException forbidden => Problem(403, "forbidden", "Forbidden.", forbidden.Message),
+            Domain.Negotiation.FourEyesException fourEyes => Problem(403, "four-eyes", "Forbidden.", fourEyes.Message),
             UnknownOrganisationException unknown => UnknownOrganisation(unknown),
             ConflictException conflict => Problem(409, conflict.Code, "Conflict.", conflict.Message),
             IdempotencyKeyReusedException reused => Problem(422, "idempotency-key-reused",

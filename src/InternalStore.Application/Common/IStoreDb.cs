@@ -37,6 +37,8 @@ public interface IStoreDb
     DbSet<Domain.Benefits.BenefitEntry> BenefitEntries { get; }
     DbSet<Domain.Benefits.GrossProfitRate> GrossProfitRates { get; }
     DbSet<Domain.Shopping.Cart> Carts { get; }
+    DbSet<Domain.Negotiation.QuoteRequest> QuoteRequests { get; }
+    DbSet<Domain.Negotiation.NegotiationSettings> NegotiationSettings { get; }
 
     /// <summary>
     /// Loads products for a change that must not interleave with another (stock moves): the rows stay

@@ -40,8 +40,7 @@ public sealed class PlaceOrderValidator : AbstractValidator<PlaceOrderCommand>
     }
 }
 
-public sealed class PlaceOrderHandler(IStoreDb db, CartPricer pricer, OrganisationAuthority authority, QuoteTokens tokens,
-    TimeProvider clock, IOptions<OrderOptions> options, TransactionRunner transactions)
+public sealed class PlaceOrderHandler(IStoreDb db, OrderPlacer placer, QuoteTokens tokens, TransactionRunner transactions)
     : ICommandHandler<PlaceOrderCommand, PlaceOrderResult>
 {
     public async ValueTask<PlaceOrderResult> Handle(PlaceOrderCommand command, CancellationToken cancellationToken)
@@ -78,55 +77,15 @@ public sealed class PlaceOrderHandler(IStoreDb db, CartPricer pricer, Organisati
             : throw new IdempotencyKeyReusedException(command.IdempotencyKey!);
     }
 
-    private async Task<Order> PlaceAsync(PlaceOrderCommand command, string hash, QuoteClaims? quoted,
-        CancellationToken cancellationToken)
-    {
-        var caller = command.Caller;
-        var now = clock.GetUtcNow();
-        var priced = await pricer.PriceAsync(caller, command.Lines!, DateOnly.FromDateTime(now.UtcDateTime),
-            lockForOrder: true, cancellationToken);
-        if (priced.Buyer.Kind is not { } kind)
-            throw new ForbiddenException("Orders are placed by employees, department buyers and affiliate buyers.");
-        var quote = priced.Quote;
-        if (quote.Violations.Count > 0)
+    /// <summary>Priced by the engine, or at the locked prices of the quote token when it still holds.</summary>
+    private Task<Order> PlaceAsync(PlaceOrderCommand command, string hash, QuoteClaims? quoted, CancellationToken cancellationToken) =>
+        placer.PlaceAsync(command.Caller, command.Lines!, command.IdempotencyKey!, hash, quoted is null ? null : priced =>
         {
-            var v = quote.Violations[0];
-            throw new ConflictException("quantity-limit",
-                $"{v.Sku}: the quantity limit leaves {v.Remaining} unit(s) for now; the order was not placed.");
-        }
-
-        if (quoted is not null && (quoted.PricedAs != quote.PricedAs.WireName()
-                                   || quoted.AllowanceConsumed > quote.AllowanceConsumed))
-            throw new ConflictException("quote-expired",
-                "The quote no longer holds: the allowance it assumed has been used meanwhile. Ask for a new quote.");
-
-        var external = kind == BuyerKind.Employee ? priced.ExternalQuote() : null;
-        var lines = new List<OrderLine>();
-        for (var i = 0; i < quote.Lines.Count; i++)
-        {
-            var line = quote.Lines[i];
-            var product = priced.Products[line.Sku];
-            var quantity = (int)line.Quantity;
-            var (unitPrice, lineTotal, allowance) = quoted is null
-                ? (line.UnitPrice, line.LineTotal, line.AllowanceTaken)
-                : (quoted.Lines[i].UnitPrice, quoted.Lines[i].LineTotal, quoted.Lines[i].AllowanceTaken);
-            var orderLine = new OrderLine(line.Sku, product.Name, quantity, line.ListPrice, unitPrice, lineTotal,
-                line.ListPrice * quantity - lineTotal, allowance,
-                JsonSerializer.Serialize(Explanations.Of(quote, i), PricingJson.Options), product.UnitCost);
-            orderLine.PricedForBenefits(external?.Lines[i].UnitPrice ?? line.ListPrice, product.SupplyKind);
-            lines.Add(orderLine);
-        }
-
-        // An affiliate buys from the company its token names; failing that, from the group's parent.
-        var seller = kind != BuyerKind.Affiliate ? priced.Buyer.Company!
-            : OrganisationAuthority.SellerForAffiliate(caller, await authority.ChartAsync(cancellationToken))!;
-        var order = Order.Place(new OrderPlacement(kind, caller.Subject, priced.Buyer.Company!, seller, priced.Buyer.CostCenter,
-            quote.Currency, lines, priced.Products, priced.Ledger, now, TimeSpan.FromMinutes(options.Value.HoldMinutes),
-            command.IdempotencyKey!, hash));
-        db.Orders.Add(order);
-        await db.WritePlacedOrderAsync(order, [.. priced.Products.Values], priced.Ledger, cancellationToken);
-        return order;
-    }
+            if (quoted.PricedAs != priced.Quote.PricedAs.WireName() || quoted.AllowanceConsumed > priced.Quote.AllowanceConsumed)
+                throw new ConflictException("quote-expired",
+                    "The quote no longer holds: the allowance it assumed has been used meanwhile. Ask for a new quote.");
+            return [.. quoted.Lines.Select(l => new AgreedLine(l.UnitPrice, l.LineTotal, l.AllowanceTaken, null))];
+        }, cancellationToken);
 
     private QuoteClaims CheckToken(PlaceOrderCommand command)
     {

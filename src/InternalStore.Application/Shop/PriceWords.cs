@@ -47,6 +47,7 @@ public static partial class PriceWords
                             : $"For {category} the staff discount is {Percent(list, step.After)}.");
                     break;
                 case "promotion":
+                case "negotiatedOffer":
                     words.Add(step.Note);
                     break;
                 case "floor":

@@ -59,6 +59,10 @@ public sealed class DemoData(TimeProvider clock)
             new StorePromotion("spring-apparel", null, "apparel", 25m, "all", new DateOnly(today.Year, 3, 1), new DateOnly(today.Year, 3, 31)),
             new StorePromotion("home-week", null, "home", 15m, "all", today.AddDays(-3), today.AddDays(4)));
         db.TransferPricing.Add(new TransferPricingSettings(5m, 8m, """[{"category":"electronics","markupPercent":"3"}]"""));
+        // An open request for finance to answer: Dispatch wants ten monitors a little under the transfer price.
+        db.QuoteRequests.Add(Domain.Negotiation.QuoteRequest.Submit(Domain.Ordering.BuyerKind.Department, "D1200", "department-buyer", "ABC", "ABC",
+            "CC-1200", null, "ABC", [new Domain.Negotiation.QuoteRequestLine("MON-27", "27-inch monitor", 10, 245.00m)], null,
+            "Ten monitors for the new packing line; can we do 245 each?", "demo-request-1", "demo", now));
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -40,6 +40,8 @@ public abstract class StoreDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Domain.Benefits.BenefitEntry> BenefitEntries => Set<Domain.Benefits.BenefitEntry>();
     public DbSet<Domain.Benefits.GrossProfitRate> GrossProfitRates => Set<Domain.Benefits.GrossProfitRate>();
     public DbSet<Domain.Shopping.Cart> Carts => Set<Domain.Shopping.Cart>();
+    public DbSet<Domain.Negotiation.QuoteRequest> QuoteRequests => Set<Domain.Negotiation.QuoteRequest>();
+    public DbSet<Domain.Negotiation.NegotiationSettings> NegotiationSettings => Set<Domain.Negotiation.NegotiationSettings>();
 
     public abstract Task<List<Product>> LockProductsAsync(IReadOnlyCollection<string> skus,
         CancellationToken cancellationToken);

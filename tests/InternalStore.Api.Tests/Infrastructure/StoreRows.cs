@@ -16,6 +16,7 @@ public static class StoreRows
             await db.Employees.CountAsync(), await db.StockAdjustments.CountAsync(), await db.GrossProfitRates.CountAsync(),
             await db.Invoices.CountAsync(), await db.JournalEntries.CountAsync(), await db.EmployeeAudit.CountAsync(),
             await db.PolicyAudit.CountAsync(), await db.PayrollSchedules.CountAsync(), await db.BenefitEntries.CountAsync(),
-            await db.Carts.SelectMany(c => c.Items).CountAsync());
+            await db.Carts.SelectMany(c => c.Items).CountAsync(), await db.QuoteRequests.CountAsync(),
+            await db.QuoteRequests.SelectMany(r => r.Offers).CountAsync());
     }
 }
