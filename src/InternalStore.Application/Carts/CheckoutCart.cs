@@ -21,7 +21,7 @@ public sealed record CheckoutCartCommand(Caller Caller, string? IdempotencyKey, 
     string? PaymentMethodId) : ICommand<CheckoutDto>, ICallerMessage, IRunsOwnTransactions;
 
 public sealed class CheckoutCartHandler(IStoreDb db, ISender sender, SettlementMethods methods, TransactionRunner runner,
-    IValidator<CheckoutOrderCommand> checkoutRules, TimeProvider clock) : ICommandHandler<CheckoutCartCommand, CheckoutDto>
+    IValidator<CheckoutOrderCommand> checkoutRules, CartPricer pricer, TimeProvider clock) : ICommandHandler<CheckoutCartCommand, CheckoutDto>
 {
     public async ValueTask<CheckoutDto> Handle(CheckoutCartCommand command, CancellationToken cancellationToken)
     {
@@ -72,13 +72,9 @@ public sealed class CheckoutCartHandler(IStoreDb db, ISender sender, SettlementM
     private static CheckoutOrderCommand Checkout(CheckoutCartCommand command, Guid orderId) =>
         new(command.Caller, orderId, command.IdempotencyKey, command.Method, command.Installments, command.PaymentMethodId);
 
-    private async Task<Domain.Ordering.BuyerKind> BuyerKindAsync(Caller caller, CancellationToken cancellationToken)
-    {
-        var options = await sender.Send(new GetPaymentOptionsQuery(caller), cancellationToken);
-        return options.BuyingAs is { } kind && WireNames.TryParseWire<Domain.Ordering.BuyerKind>(kind, out var parsed)
-            ? parsed
-            : throw new ForbiddenException(options.Message ?? "Orders are placed by employees, department buyers and affiliate buyers.");
-    }
+    private async Task<Domain.Ordering.BuyerKind> BuyerKindAsync(Caller caller, CancellationToken cancellationToken) =>
+        (await pricer.BuyerAsync(caller, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken)).Kind
+        ?? throw new ForbiddenException("Orders are placed by employees on the roster, department buyers and affiliate buyers.");
 
     private async Task<List<QuoteLineRequest>> CartLinesAsync(string owner, CancellationToken cancellationToken) =>
         (await db.Carts.AsNoTracking().Where(c => c.Owner == owner).SelectMany(c => c.Items).ToListAsync(cancellationToken))

@@ -51,9 +51,7 @@ public sealed class GetOrderDetailsHandler(IStoreDb db, OrganisationAuthority au
         var now = clock.GetUtcNow();
         var isBuyer = order.BuyerId == query.Caller.Subject;
         var mayCancel = isBuyer || query.Caller.IsInRole(Roles.Finance);
-        var refundableUntil = order.Refundable > 0 && order.IsSettled && order.PaidAt is { } paid
-            ? paid.AddDays(options.Value.RefundWindowDays)
-            : (DateTimeOffset?)null;
+        var refundableUntil = order.Refundable > 0 && order.IsSettled ? order.RefundWindowEnds(options.Value.RefundWindowDays) : null;
         decimal Money(decimal amount) => InternalStore.Pricing.Currencies.ToMinorUnitScale(amount, order.Currency);
         return new OrderDetailsDto(order.ToDto(), order.PaymentMethod?.WireName(),
             [.. order.Lines.Select(l => (IReadOnlyList<ExplanationStepDto>)(JsonSerializer.Deserialize<List<ExplanationStepDto>>(l.Explanation, PricingJson.Options) ?? []))],

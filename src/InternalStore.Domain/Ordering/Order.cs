@@ -223,10 +223,13 @@ public sealed class Order
         if (returnToStock)
             throw new ForbiddenException("Goods return to stock when the warehouse receives them: finance records that with "
                 + "the refund, catalog staff with a stock adjustment. Ask for the refund without returnToStock.");
-        if (PaidAt is { } paid && now - paid > TimeSpan.FromDays(refundWindowDays))
+        if (RefundWindowEnds(refundWindowDays) is { } ends && now > ends)
             throw new ForbiddenException(
                 $"The refund window of {refundWindowDays} days after payment has closed; ask finance.");
     }
+
+    /// <summary>Until when the buyer may ask for a refund themselves (finance may later); null before payment.</summary>
+    public DateTimeOffset? RefundWindowEnds(int refundWindowDays) => PaidAt?.AddDays(refundWindowDays);
 
     /// <summary>Records a refund of <paramref name="amount"/>; the order is refunded once nothing is left.</summary>
     public void RecordRefund(decimal amount, string by, DateTimeOffset now, string reason)

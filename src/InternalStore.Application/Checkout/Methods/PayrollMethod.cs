@@ -34,10 +34,8 @@ public sealed class PayrollMethod(IStoreDb db, TimeProvider clock, IOptions<Payr
     {
         var installments = command.Installments ?? 1;
         var now = clock.GetUtcNow();
-        var employee = await db.Employees.AsNoTracking().FirstOrDefaultAsync(e => e.Id == order.BuyerId, ct);
-        if (employee is null || employee.Status != EmploymentStatus.Active)
-            throw new ConflictException("payment-method-unavailable",
-                "Payroll deduction is for active employees; pay by card instead.");
+        if (await UnavailableToAsync(order.BuyerKind, order.BuyerId, ct) is { } reason)
+            throw new ConflictException("payment-method-unavailable", reason);
 
         // The ledger row is the employee's lock: two checkouts of one employee take turns, so the
         // per-period cap holds under concurrency.
