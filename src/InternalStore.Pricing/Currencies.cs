@@ -42,6 +42,15 @@ public static class Currencies
             ? units
             : throw new ArgumentException($"Unsupported currency '{code}'.", nameof(code));
 
+    /// <summary>10 to the power of the minor units: 100 for USD, 1 for JPY.</summary>
+    internal static decimal Pow10(int minorUnits)
+    {
+        var scale = 1m;
+        for (var i = 0; i < minorUnits; i++)
+            scale *= 10m;
+        return scale;
+    }
+
     /// <summary>One minor unit of the currency as an amount: 0.01 for USD, 1 for JPY.</summary>
     /// <exception cref="ArgumentException">The currency is not supported.</exception>
     public static decimal MinorUnit(string code) => new(1, 0, 0, false, (byte)MinorUnits(code));

@@ -38,6 +38,9 @@ public enum StepKind
 
     /// <summary>A quantity limit is exceeded: the line is priced but cannot be ordered.</summary>
     QuantityLimit,
+
+    /// <summary>A standing negotiated agreement replaced the transfer price.</summary>
+    Agreement,
 }
 
 /// <summary>One step of a line's explanation: which rule moved the amount from <see cref="Before"/> to <see cref="After"/>.</summary>

@@ -225,11 +225,56 @@ public sealed record EmployeeBuyer(int Grade, DateOnly HireDate, EmploymentStatu
 
 /// <summary>A cost centre of the selling company, paying the transfer price.</summary>
 /// <param name="CostCenter">Cost centre code.</param>
-public sealed record DepartmentBuyer(string CostCenter) : Buyer;
+public sealed record DepartmentBuyer(string CostCenter) : Buyer
+{
+    /// <summary>Prices this cost centre negotiated (none by default).</summary>
+    public AgreedPrices Agreements { get; init; } = AgreedPrices.None;
+}
 
 /// <summary>Another company of the group, paying the intercompany price.</summary>
 /// <param name="Company">Buying company's code.</param>
-public sealed record AffiliateBuyer(string Company) : Buyer;
+public sealed record AffiliateBuyer(string Company) : Buyer
+{
+    /// <summary>Prices this company negotiated with the seller (none by default).</summary>
+    public AgreedPrices Agreements { get; init; } = AgreedPrices.None;
+}
+
+/// <summary>A standing price agreement for one SKU, in force from..to inclusive.</summary>
+/// <param name="Id">The agreement's number, used in explanations ("negotiated agreement 7").</param>
+/// <param name="Sku">The SKU it prices.</param>
+/// <param name="UnitPrice">The agreed unit price, in whole minor units.</param>
+/// <param name="From">First day it applies.</param>
+/// <param name="To">Last day it applies.</param>
+public sealed record AgreedPrice(string Id, string Sku, decimal UnitPrice, DateOnly From, DateOnly To)
+{
+    /// <summary>Whether it applies on the day.</summary>
+    public bool InForceOn(DateOnly day) => From <= day && day <= To;
+}
+
+/// <summary>
+/// A department's or affiliate's standing agreements with the seller, and the seller's minimum
+/// negotiated markup: an agreed price never goes below unit cost x (1 + that / 100), rounded up,
+/// even when the cost rises after the agreement was made; nor above the standard transfer price.
+/// </summary>
+/// <param name="MinimumMarkupPercent">The seller's minimum negotiated markup, percent.</param>
+/// <param name="Prices">The agreements; the first in force for a SKU on the day applies.</param>
+public sealed record AgreedPrices(decimal MinimumMarkupPercent, IReadOnlyList<AgreedPrice> Prices)
+{
+    /// <summary>No agreements.</summary>
+    public static AgreedPrices None { get; } = new(0m, []);
+
+    /// <summary>The agreement in force for the SKU on the day, if any.</summary>
+    public AgreedPrice? For(string sku, DateOnly day)
+    {
+        foreach (var price in Prices)
+        {
+            if (string.Equals(price.Sku, sku, StringComparison.Ordinal) && price.InForceOn(day))
+                return price;
+        }
+
+        return null;
+    }
+}
 
 /// <summary>One cart line. A quantity that is not an integer of at least 1 is an <c>invalid-quantity</c> error.</summary>
 /// <param name="Sku">What to buy.</param>

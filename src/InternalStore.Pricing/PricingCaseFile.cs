@@ -165,10 +165,15 @@ public static class PricingCaseFile
             (b["status"]?.GetValue<string>() ?? "active") == "active" ? EmploymentStatus.Active : EmploymentStatus.Terminated,
             OptDec(b, "allowanceUsed") ?? 0m,
             Array(b, "purchases").Select(p => new PastPurchase(Str(p, "sku"), OptInt(p, "units") ?? 0, Date(p, "date"))).ToList()),
-        "department" => new DepartmentBuyer(b["costCenter"]?.GetValue<string>() ?? ""),
-        "affiliate" => new AffiliateBuyer(b["company"]?.GetValue<string>() ?? ""),
+        "department" => new DepartmentBuyer(b["costCenter"]?.GetValue<string>() ?? "") { Agreements = ParseAgreements(b) },
+        "affiliate" => new AffiliateBuyer(b["company"]?.GetValue<string>() ?? "") { Agreements = ParseAgreements(b) },
         var other => throw new FormatException($"buyer kind '{other}' is not external, employee, department or affiliate."),
     };
+
+    /// <summary>An internal buyer's <c>agreements</c>: <c>{minimumMarkupPercent, prices: [{id, sku, unitPrice, from, to}]}</c>.</summary>
+    private static AgreedPrices ParseAgreements(JsonObject b) => b["agreements"] is not JsonObject a ? AgreedPrices.None
+        : new AgreedPrices(OptDec(a, "minimumMarkupPercent") ?? 0m, Array(a, "prices")
+            .Select(p => new AgreedPrice(Str(p, "id"), Str(p, "sku"), Dec(p, "unitPrice"), Date(p, "from"), Date(p, "to"))).ToList());
 
     /// <summary>A quantity that is not a JSON integer reaches the engine as 0, which it refuses as invalid-quantity.</summary>
     private static long Quantity(JsonNode? node) =>

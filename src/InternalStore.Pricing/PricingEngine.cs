@@ -189,10 +189,7 @@ public static class PricingEngine
                 PricedAs.Employee when keep => facts.KeptEmployeeUnitPrice(tierIndex)
                     ?? facts.KeepEmployeeUnitPrice(tierIndex, EmployeeUnitPrice(rules, facts, tier, tierMultiplier, minorUnits, null)),
                 PricedAs.Employee => EmployeeUnitPrice(rules, facts, tier, tierMultiplier, minorUnits, null),
-                PricedAs.Department => TransferUnitPrice(item, facts.Category.DepartmentMarkupPercent, policy.Rounding,
-                    minorUnits, null),
-                PricedAs.Affiliate => TransferUnitPrice(item, rules.TransferPricing.IntercompanyMarkupPercent,
-                    policy.Rounding, minorUnits, null),
+                PricedAs.Department or PricedAs.Affiliate => InternalUnitPrice(request, facts, pricedAs, minorUnits, null),
                 _ => external,
             };
 
@@ -374,6 +371,51 @@ public static class PricingEngine
         return percent;
     }
 
+    /// <summary>A department's or affiliate's unit price: the transfer price, or their agreement's where one is in force.</summary>
+    private static decimal InternalUnitPrice(PricingRequest request, ItemFacts facts, PricedAs pricedAs, int minorUnits,
+        List<ExplanationStep>? trace)
+    {
+        var rules = request.Rules;
+        var (markup, agreements) = request.Buyer switch
+        {
+            DepartmentBuyer d => (facts.Category.DepartmentMarkupPercent, d.Agreements),
+            AffiliateBuyer a => (rules.TransferPricing.IntercompanyMarkupPercent, a.Agreements),
+            _ => throw new InvalidOperationException($"{pricedAs} is not an internal buyer."),
+        };
+        var standard = TransferUnitPrice(facts.Item, markup, rules.Policy.Rounding, minorUnits, trace);
+        return agreements.Prices.Count == 0 || agreements.For(facts.Item.Sku, request.AsOf) is not { } agreed
+            ? standard
+            : AgreedUnitPrice(facts.Item, agreed, agreements.MinimumMarkupPercent, standard, minorUnits, trace);
+    }
+
+    /// <summary>
+    /// The agreed price where it is below the standard transfer price; never below the negotiated
+    /// floor at today's cost (a cost rise since the agreement lets the floor win), never above the standard price.
+    /// </summary>
+    private static decimal AgreedUnitPrice(CatalogItem item, AgreedPrice agreed, decimal minimumMarkup, decimal standard,
+        int minorUnits, List<ExplanationStep>? trace)
+    {
+        var name = "agreement:" + agreed.Id;
+        if (agreed.UnitPrice >= standard)
+        {
+            trace?.Add(new ExplanationStep(name, StepKind.Agreement, standard, standard,
+                $"Negotiated agreement {agreed.Id} ({Money(agreed.UnitPrice, minorUnits)}) is not below the standard price, which applies."));
+            return standard;
+        }
+
+        trace?.Add(new ExplanationStep(name, StepKind.Agreement, standard, agreed.UnitPrice,
+            $"Negotiated agreement {agreed.Id}: {Money(agreed.UnitPrice, minorUnits)} per unit from {agreed.From:yyyy-MM-dd} to "
+            + $"{agreed.To:yyyy-MM-dd} instead of the standard {Money(standard, minorUnits)}."));
+        var floor = PricingRules.NegotiatedFloor(item.UnitCost, minimumMarkup, minorUnits);
+        if (agreed.UnitPrice >= floor)
+            return agreed.UnitPrice;
+        var raised = Math.Min(floor, standard);
+        trace?.Add(new ExplanationStep("floor", StepKind.Floor, agreed.UnitPrice, raised,
+            $"Raised to the floor: unit cost {Money(item.UnitCost, minorUnits)} plus {Pct(minimumMarkup)} minimum negotiated markup; "
+            + (raised < floor ? "the standard price is lower and applies." : "the cost has risen above the agreed price.")));
+        return raised;
+    }
+
     private static decimal TransferUnitPrice(CatalogItem item, decimal markup, RoundingMode rounding, int minorUnits,
         List<ExplanationStep>? trace)
     {
@@ -452,7 +494,6 @@ public static class PricingEngine
         var minorUnits = Currencies.MinorUnits(request.Currency);
         TryGetFacts(request, request.Catalog as PricingCatalog, line.Sku, minorUnits, out var facts);
         var item = facts!.Item;
-        var categoryFacts = facts.Category;
 
         switch (quote.PricedAs)
         {
@@ -464,11 +505,8 @@ public static class PricingEngine
                             : $"In probation ({policy.ProbationDays} days from hire): priced as an external buyer."));
                 ExternalUnitPrice(item, facts.ExternalPromotion, policy.Rounding, minorUnits, trace);
                 break;
-            case PricedAs.Department:
-                TransferUnitPrice(item, categoryFacts.DepartmentMarkupPercent, policy.Rounding, minorUnits, trace);
-                break;
-            case PricedAs.Affiliate:
-                TransferUnitPrice(item, rules.TransferPricing.IntercompanyMarkupPercent, policy.Rounding, minorUnits, trace);
+            case PricedAs.Department or PricedAs.Affiliate:
+                InternalUnitPrice(request, facts, quote.PricedAs, minorUnits, trace);
                 break;
             case PricedAs.Employee:
                 Classify(request, out var tier, out _);
@@ -514,6 +552,9 @@ public static class PricingEngine
     }
 
     private static string Pct(decimal percent) => percent.ToString("0.##", CultureInfo.InvariantCulture) + " %";
+
+    private static string Money(decimal amount, int minorUnits) =>
+        amount.ToString("F" + minorUnits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     private static string Amount(decimal amount) => amount.ToString("0.##", CultureInfo.InvariantCulture);
 }

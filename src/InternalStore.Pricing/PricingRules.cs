@@ -50,6 +50,16 @@ public sealed class PricingRules
     /// <summary>1 + minimum margin, as a fraction: floor = unit cost x this.</summary>
     internal decimal FloorMultiplier { get; }
 
+    /// <summary>
+    /// The lowest price a negotiation may reach: unit cost x (1 + minimum negotiated markup / 100),
+    /// rounded up to the minor unit, so a price at the floor is never below cost-plus.
+    /// </summary>
+    public static decimal NegotiatedFloor(decimal unitCost, decimal minimumMarkupPercent, int minorUnits)
+    {
+        var scale = Currencies.Pow10(minorUnits);
+        return Math.Ceiling(unitCost * (1m + minimumMarkupPercent / 100m) * scale) / scale;
+    }
+
     /// <summary>Indexes the inputs. They must not change afterwards.</summary>
     public static PricingRules Create(DiscountPolicy policy, IReadOnlyList<Promotion> promotions,
         TransferPricing transferPricing)

@@ -2,6 +2,7 @@ using InternalStore.Api.Auth;
 using InternalStore.Application.Checkout;
 using InternalStore.Application.Common;
 using InternalStore.Application.Negotiation;
+using InternalStore.Application.Negotiation.Agreements;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -34,8 +35,47 @@ public static class NegotiationEndpoints
         var settings = app.MapGroup("/api/finance/negotiation-settings").WithTags("Negotiation").RequireAuthorization(Policies.Finance);
         settings.MapGet("/", GetSettings).WithSummary("Your company's minimum negotiated markup and automatic-offer band.");
         settings.MapPut("/", PutSettings).WithSummary("Set your company's minimum negotiated markup and automatic-offer band.");
+
+        var agreements = app.MapGroup("/api/finance/price-agreements").WithTags("Negotiation").RequireAuthorization(Policies.Finance);
+        agreements.MapGet("/", ListAgreements)
+            .WithSummary("Standing agreements your companies sell on (status=scheduled|active|expired|ended, sku, buyer, quoteRequestId).");
+        agreements.MapPost("/", MakeAgreements)
+            .WithSummary("Make an accepted offer's lines standing agreements from..to for its buyer (Idempotency-Key required).");
+        agreements.MapGet("/{id:long}", GetAgreement).WithSummary("One standing agreement.");
+        agreements.MapPost("/{id:long}/end", EndAgreement)
+            .WithSummary("End an agreement before its last day, with a reason: from today the standard price applies.");
+        app.MapGet("/api/me/price-agreements", MyAgreements).WithTags("Negotiation").RequireAuthorization(Policies.InternalBuyer)
+            .WithSummary("The standing agreements that price you (your cost centre, or your company).");
         return app;
     }
+
+    private static async Task<Ok<Page<PriceAgreementDto>>> ListAgreements(HttpContext http, ISender sender, string? status, string? sku,
+        string? buyer, Guid? quoteRequestId, int? page, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ListPriceAgreementsQuery(http.User.ToCaller(), Mine: false, status, sku, buyer,
+            quoteRequestId, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct));
+
+    private static async Task<Ok<Page<PriceAgreementDto>>> MyAgreements(HttpContext http, ISender sender, string? status, string? sku,
+        int? page, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ListPriceAgreementsQuery(http.User.ToCaller(), Mine: true, status, sku, null, null,
+            page ?? 1, pageSize ?? Paging.DefaultPageSize), ct));
+
+    private static async Task<Results<Created<PriceAgreementsBody>, Ok<PriceAgreementsBody>>> MakeAgreements(HttpContext http,
+        ISender sender, MakeAgreementsBody body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken ct)
+    {
+        var result = await sender.Send(new MakePriceAgreementsCommand(http.User.ToCaller(), idempotencyKey, body.QuoteRequestId, body.Skus,
+            body.From, body.To), ct);
+        var answer = new PriceAgreementsBody(result.Agreements);
+        return result.Created
+            ? TypedResults.Created($"/api/finance/price-agreements?quoteRequestId={body.QuoteRequestId}", answer)
+            : TypedResults.Ok(answer);
+    }
+
+    private static async Task<Ok<PriceAgreementDto>> GetAgreement(HttpContext http, ISender sender, long id, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetPriceAgreementQuery(http.User.ToCaller(), id), ct));
+
+    private static async Task<Ok<PriceAgreementDto>> EndAgreement(HttpContext http, ISender sender, long id, ReasonBody body,
+        CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new EndPriceAgreementCommand(http.User.ToCaller(), id, body.Reason), ct));
 
     private static async Task<Results<Created<QuoteRequestDto>, Ok<QuoteRequestDto>>> Submit(HttpContext http, ISender sender,
         QuoteRequestBody body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken ct)
@@ -96,3 +136,7 @@ public sealed record OfferBody(IReadOnlyList<OfferLineRequest>? Lines, DateTimeO
 public sealed record ReasonBody(string? Reason);
 
 public sealed record NegotiationSettingsBody(decimal? MinimumMarkupPercent, decimal? AutoOfferBandPercent);
+
+public sealed record MakeAgreementsBody(Guid? QuoteRequestId, IReadOnlyList<string>? Skus, DateOnly? From, DateOnly? To);
+
+public sealed record PriceAgreementsBody(IReadOnlyList<PriceAgreementDto> Agreements);

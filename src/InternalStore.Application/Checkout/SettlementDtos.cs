@@ -24,7 +24,9 @@ public sealed record InvoiceDto(Guid Id, string Number, Guid OrderId, string Sel
     DateOnly IssueDate, DateOnly DueDate, string Currency, IReadOnlyList<InvoiceLineDto> Lines, decimal Total,
     decimal Credited, string Status, DateTimeOffset? SettledAt);
 
-public sealed record InvoiceLineDto(string Sku, string Name, int Quantity, decimal UnitPrice, decimal LineTotal);
+/// <param name="PricingMethod">The transfer-pricing method (<c>cost-plus</c>) and the markup over unit cost the price realised.</param>
+public sealed record InvoiceLineDto(string Sku, string Name, int Quantity, decimal UnitPrice, decimal LineTotal, decimal UnitCost,
+    string PricingMethod, decimal MarkupPercent);
 
 public sealed record JournalEntryDto(Guid Id, string Kind, Guid OrderId, string BuyerCompany, string? CostCenter,
     string SellerCompany, decimal Amount, decimal Cost, decimal Markup, string Currency, DateTimeOffset PostedAt,
@@ -47,7 +49,8 @@ internal static class SettlementMapping
     public static InvoiceDto ToDto(this IntercompanyInvoice i) => new(i.Id, i.Number, i.OrderId, i.SellerCompany,
         i.BuyerCompany, i.IssueDate, i.DueDate, i.Currency,
         i.Lines.Select(l => new InvoiceLineDto(l.Sku, l.Name, l.Quantity, Currencies.ToMinorUnitScale(l.UnitPrice, i.Currency),
-            Currencies.ToMinorUnitScale(l.LineTotal, i.Currency))).ToList(),
+            Currencies.ToMinorUnitScale(l.LineTotal, i.Currency), Currencies.ToMinorUnitScale(l.UnitCost, i.Currency),
+            l.PricingMethod, l.MarkupPercent)).ToList(),
         Currencies.ToMinorUnitScale(i.Total, i.Currency), Currencies.ToMinorUnitScale(i.Credited, i.Currency),
         i.Status.WireName(), i.SettledAt);
 

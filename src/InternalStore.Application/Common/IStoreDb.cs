@@ -39,6 +39,7 @@ public interface IStoreDb
     DbSet<Domain.Shopping.Cart> Carts { get; }
     DbSet<Domain.Negotiation.QuoteRequest> QuoteRequests { get; }
     DbSet<Domain.Negotiation.NegotiationSettings> NegotiationSettings { get; }
+    DbSet<Domain.Negotiation.PriceAgreement> PriceAgreements { get; }
 
     /// <summary>
     /// Loads products for a change that must not interleave with another (stock moves): the rows stay

@@ -12,7 +12,7 @@ public sealed record LineBasis(string Sku, int Quantity, decimal UnitCost, decim
 
 /// <summary>
 /// The facts an offer is bounded by, read fresh: each line's unit cost, the standard transfer price
-/// the buyer would pay today (priced by the engine as that buyer), and the floor from the selling
+/// the buyer would pay today without an agreement (priced by the engine as that buyer), and the floor from the selling
 /// company's minimum negotiated markup (rounded up to the cent, so a price at the floor is never below cost-plus).
 /// </summary>
 public sealed class NegotiationBasis(IStoreDb db, CartPricer pricer, TimeProvider clock, IOptions<PricingOptions> pricing)
@@ -31,13 +31,11 @@ public sealed class NegotiationBasis(IStoreDb db, CartPricer pricer, TimeProvide
     {
         var settings = await SettingsAsync(request.SellerCompany, ct);
         var priced = await pricer.PriceAsync(BuyerOf(request), [.. request.Lines.Select(l => new QuoteLineRequest(l.Sku, l.Quantity))],
-            DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), lockForOrder: false, ct);
-        var minorUnits = Currencies.MinorUnits(Currency);
-        var scale = (decimal)Math.Pow(10, minorUnits);
+            DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), lockForOrder: false, ct, withAgreements: false);
         return [.. request.Lines.Select((line, i) =>
         {
             var cost = priced.Products[line.Sku].UnitCost;
-            var floor = Math.Ceiling(settings.FloorFor(cost) * scale) / scale;
+            var floor = settings.FloorFor(cost, Currency);
             return new LineBasis(line.Sku, line.Quantity, cost, priced.Quote.Lines[i].UnitPrice, floor);
         })];
     }

@@ -31,8 +31,9 @@ public sealed record PricedCart(PriceQuote Quote, IReadOnlyDictionary<string, Pr
 /// </summary>
 public sealed class CartPricer(IStoreDb db, PricingFacts facts, ReadCache cache, IOptions<PricingOptions> options)
 {
+    /// <param name="withAgreements">False prices a department or affiliate at the standard transfer price, leaving out its agreements.</param>
     public async Task<PricedCart> PriceAsync(Caller caller, IReadOnlyList<QuoteLineRequest> requestLines, DateOnly asOf,
-        bool lockForOrder, CancellationToken cancellationToken)
+        bool lockForOrder, CancellationToken cancellationToken, bool withAgreements = true)
     {
         var currency = options.Value.Currency;
         var lines = requestLines.Select(l => new CartLine(l.Sku!, l.Quantity!.Value)).ToList();
@@ -86,6 +87,23 @@ public sealed class CartPricer(IStoreDb db, PricingFacts facts, ReadCache cache,
                 : await cache.GetOrAddAsync($"purchases:{employee.Id}:{asOf:yyyy-MM-dd}:{window}",
                     ct => facts.PurchasesAsync(employee.Id, asOf, window, ct), cancellationToken, CacheRegion.Usage);
             buyer = buyer with { Buyer = PricingFacts.ToBuyer(employee, asOf, taken, purchases) };
+        }
+
+        if (withAgreements && buyer.Buyer is DepartmentBuyer or AffiliateBuyer)
+        {
+            // An order reads the agreements fresh; a quote may take them from the cache (emptied when this process changes one).
+            var agreed = lockForOrder ? await facts.AgreementsAsync(caller, buyer, asOf, cancellationToken)
+                : await cache.GetOrAddAsync($"agreements:{buyer.Kind}:{caller.Company}:{buyer.Company}:{buyer.CostCenter}:{asOf:yyyy-MM-dd}",
+                    ct => facts.AgreementsAsync(caller, buyer, asOf, ct), cancellationToken);
+            buyer = buyer with
+            {
+                Buyer = buyer.Buyer switch
+                {
+                    DepartmentBuyer department => department with { Agreements = agreed },
+                    AffiliateBuyer affiliate => affiliate with { Agreements = agreed },
+                    var other => other,
+                },
+            };
         }
 
         var catalog = new PricingCatalog(products.Values.Select(p =>

@@ -94,6 +94,30 @@ public sealed class PricingFacts(IStoreDb db, Authority.OrganisationAuthority au
         return lines.Select(l => new PastPurchase(l.Sku, l.Quantity, DateOnly.FromDateTime(l.PlacedAt.UtcDateTime))).ToList();
     }
 
+    /// <summary>
+    /// A department's or affiliate's standing agreements in force on the day with the company it buys
+    /// from, and that seller's minimum negotiated markup (the floor the engine keeps them above).
+    /// </summary>
+    public async Task<AgreedPrices> AgreementsAsync(Caller caller, CartBuyer buyer, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        if (buyer.Kind is not ({ } kind and (BuyerKind.Department or BuyerKind.Affiliate)) || buyer.Company is not { } company)
+            return AgreedPrices.None;
+        var seller = kind == BuyerKind.Department ? company
+            : Authority.OrganisationAuthority.SellerForAffiliate(caller, await authority.ChartAsync(cancellationToken));
+        var costCenter = kind == BuyerKind.Department ? buyer.CostCenter : null;
+        var agreements = await db.PriceAgreements.AsNoTracking()
+            .Where(a => a.SellerCompany == seller && a.BuyerKind == kind && a.BuyerCompany == company && a.CostCenter == costCenter
+                        && a.From <= asOf && a.To >= asOf)
+            .OrderBy(a => a.Id)
+            .Select(a => new AgreedPrice(a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), a.Sku, a.UnitPrice, a.From, a.To))
+            .ToListAsync(cancellationToken);
+        if (agreements.Count == 0)
+            return AgreedPrices.None;
+        var minimumMarkup = await db.NegotiationSettings.AsNoTracking().Where(s => s.Company == seller)
+            .Select(s => (decimal?)s.MinimumMarkupPercent).FirstOrDefaultAsync(cancellationToken) ?? 0m;
+        return new AgreedPrices(minimumMarkup, agreements);
+    }
+
     public static int LongestWindow(DiscountPolicy policy) =>
         policy.QuantityLimits.Count == 0 ? 0 : policy.QuantityLimits.Max(l => l.WindowDays);
 

@@ -30,7 +30,7 @@ public sealed class OfferLine
     public decimal Floor { get; private set; }
 
     /// <summary>The markup over cost the offered price gives, in percent (cost-plus, for transfer-pricing files).</summary>
-    public decimal MarkupPercent => UnitCost == 0 ? 0 : Math.Round((UnitPrice - UnitCost) / UnitCost * 100m, 2);
+    public decimal MarkupPercent => Pricing.CostPlus.MarkupPercent(UnitPrice, UnitCost);
 
     public bool BelowStandard => UnitPrice < StandardUnitPrice;
 }

@@ -131,6 +131,15 @@ public sealed class QuoteRequest
 
     public void OrderPlaced(Guid orderId) => OrderId = orderId;
 
+    /// <summary>Finance made (or ended) a standing agreement from this request's accepted offer: kept in its trail.</summary>
+    internal void RecordAgreement(string by, DateTimeOffset now, string what, string? reason, string detail)
+    {
+        if (Status != QuoteRequestStatus.Accepted)
+            throw new ConflictException("invalid-state",
+                $"Only an accepted offer becomes a standing agreement; this request is {Status.WireName()}.");
+        Record(by, now, what, reason, detail, Status);
+    }
+
     public void Decline(int version, string by, string reason, DateTimeOffset now)
     {
         if (by != BuyerId)
@@ -295,5 +304,7 @@ public sealed class NegotiationSettings
         Version++;
     }
 
-    public decimal FloorFor(decimal unitCost) => unitCost * (1m + MinimumMarkupPercent / 100m);
+    /// <summary>The lowest price an offer or agreement reaches at this cost, in whole minor units (rounded up).</summary>
+    public decimal FloorFor(decimal unitCost, string currency) =>
+        InternalStore.Pricing.PricingRules.NegotiatedFloor(unitCost, MinimumMarkupPercent, InternalStore.Pricing.Currencies.MinorUnits(currency));
 }

@@ -78,21 +78,36 @@ public sealed class InvoiceLine
 {
     private InvoiceLine()
     {
-        Sku = Name = string.Empty;
+        Sku = Name = PricingMethod = string.Empty;
     }
 
-    public InvoiceLine(string sku, string name, int quantity, decimal unitPrice, decimal lineTotal)
+    public InvoiceLine(string sku, string name, int quantity, decimal unitPrice, decimal lineTotal, decimal unitCost)
     {
         Sku = sku;
         Name = name;
         Quantity = quantity;
         UnitPrice = unitPrice;
         LineTotal = lineTotal;
+        UnitCost = unitCost;
+        PricingMethod = Pricing.CostPlus.Method;
     }
+
+    /// <summary>The seller's invoice line for an order line: its price, with the cost-plus method and markup it realised.</summary>
+    public static InvoiceLine For(Ordering.OrderLine line) =>
+        new(line.Sku, line.Name, line.Quantity, line.UnitPrice, line.LineTotal, line.UnitCost);
 
     public string Sku { get; private set; }
     public string Name { get; private set; }
     public int Quantity { get; private set; }
     public decimal UnitPrice { get; private set; }
     public decimal LineTotal { get; private set; }
+
+    /// <summary>The unit cost the price was set from, for transfer-pricing files.</summary>
+    public decimal UnitCost { get; private set; }
+
+    /// <summary>The transfer-pricing method: <c>cost-plus</c> (standard, negotiated or agreed markup alike).</summary>
+    public string PricingMethod { get; private set; }
+
+    /// <summary>The markup over unit cost the price realised, in percent.</summary>
+    public decimal MarkupPercent => Pricing.CostPlus.MarkupPercent(UnitPrice, UnitCost);
 }

@@ -42,6 +42,7 @@ public abstract class StoreDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Domain.Shopping.Cart> Carts => Set<Domain.Shopping.Cart>();
     public DbSet<Domain.Negotiation.QuoteRequest> QuoteRequests => Set<Domain.Negotiation.QuoteRequest>();
     public DbSet<Domain.Negotiation.NegotiationSettings> NegotiationSettings => Set<Domain.Negotiation.NegotiationSettings>();
+    public DbSet<Domain.Negotiation.PriceAgreement> PriceAgreements => Set<Domain.Negotiation.PriceAgreement>();
 
     public abstract Task<List<Product>> LockProductsAsync(IReadOnlyCollection<string> skus,
         CancellationToken cancellationToken);

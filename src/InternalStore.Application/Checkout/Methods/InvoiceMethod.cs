@@ -31,7 +31,7 @@ public sealed class InvoiceMethod(IStoreDb db, TimeProvider clock, IOptions<Invo
         var issued = await db.Invoices.CountAsync(i => i.Number.StartsWith(prefix), ct);
         var invoice = new IntercompanyInvoice(IntercompanyInvoice.FormatNumber(order.SellerCompany, today.Year, issued + 1),
             order.Id, order.SellerCompany, order.Company, today, options.Value.PaymentTermDays, order.Currency,
-            order.Lines.Select(l => new InvoiceLine(l.Sku, l.Name, l.Quantity, l.UnitPrice, l.LineTotal)));
+            order.Lines.Select(InvoiceLine.For));
         db.Invoices.Add(invoice);
         db.JournalEntries.Add(new JournalEntry(JournalKind.IntercompanyInvoice, order.Id, order.Company, null,
             order.SellerCompany, order.Total, order.Cost, order.Currency, now,

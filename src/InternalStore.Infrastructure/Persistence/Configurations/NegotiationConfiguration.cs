@@ -103,3 +103,30 @@ internal sealed class NegotiationSettingsConfiguration : IEntityTypeConfiguratio
         settings.Property(s => s.Version).IsConcurrencyToken();
     }
 }
+
+internal sealed class PriceAgreementConfiguration : IEntityTypeConfiguration<PriceAgreement>
+{
+    public void Configure(EntityTypeBuilder<PriceAgreement> agreement)
+    {
+        agreement.ToTable("price_agreements");
+        agreement.HasKey(a => a.Id);
+        agreement.Property(a => a.SellerCompany).HasMaxLength(20);
+        agreement.Property(a => a.BuyerKind).HasConversion<string>().HasMaxLength(20);
+        agreement.Property(a => a.BuyerCompany).HasMaxLength(20);
+        agreement.Property(a => a.CostCenter).HasMaxLength(20);
+        agreement.Property(a => a.Sku).HasMaxLength(40);
+        agreement.Property(a => a.Name).HasMaxLength(200);
+        agreement.Property(a => a.Currency).HasMaxLength(3);
+        agreement.Property(a => a.CreatedBy).HasMaxLength(100);
+        agreement.Property(a => a.EndedBy).HasMaxLength(100);
+        agreement.Property(a => a.EndReason).HasMaxLength(2000);
+        agreement.Property(a => a.IdempotencyKey).HasMaxLength(100);
+        agreement.Property(a => a.RequestHash).HasMaxLength(64);
+        agreement.Property(a => a.Version).IsConcurrencyToken();
+        agreement.HasIndex(a => new { a.CreatedBy, a.IdempotencyKey, a.Sku }).IsUnique();
+        // Pricing reads a buyer's agreements in force by these columns.
+        agreement.HasIndex(a => new { a.BuyerKind, a.BuyerCompany, a.CostCenter, a.To });
+        agreement.HasIndex(a => new { a.SellerCompany, a.To });
+        agreement.HasIndex(a => a.QuoteRequestId);
+    }
+}

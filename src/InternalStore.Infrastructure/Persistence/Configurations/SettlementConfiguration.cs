@@ -117,6 +117,8 @@ internal sealed class IntercompanyInvoiceConfiguration : IEntityTypeConfiguratio
             line.Property<int>("Id");
             line.HasKey("Id");
             line.Property(l => l.Sku).HasMaxLength(40);
+            line.Property(l => l.PricingMethod).HasMaxLength(20).HasDefaultValue(Domain.Pricing.CostPlus.Method);
+            line.Ignore(l => l.MarkupPercent);
         });
         invoice.Navigation(i => i.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
     }

@@ -454,6 +454,122 @@ namespace InternalStore.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("quote_offer_lines", (string)null);
                 });
 
+            modelBuilder.Entity("InternalStore.Domain.Negotiation.PriceAgreement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("AgreedTo")
+                        .HasColumnType("date");
+
+                    b.Property<string>("BuyerCompany")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("BuyerKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("CostCenter")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<decimal>("MarkupPercent")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("OfferVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("QuoteRequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SellerCompany")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("UnitCost")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuoteRequestId");
+
+                    b.HasIndex("SellerCompany", "To");
+
+                    b.HasIndex("CreatedBy", "IdempotencyKey", "Sku")
+                        .IsUnique();
+
+                    b.HasIndex("BuyerKind", "BuyerCompany", "CostCenter", "To");
+
+                    b.ToTable("price_agreements", (string)null);
+                });
+
             modelBuilder.Entity("InternalStore.Domain.Negotiation.QuoteRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1742,6 +1858,13 @@ namespace InternalStore.Infrastructure.Persistence.Migrations.Postgres
                                 .HasMaxLength(200)
                                 .HasColumnType("character varying(200)");
 
+                            b1.Property<string>("PricingMethod")
+                                .IsRequired()
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasDefaultValue("cost-plus");
+
                             b1.Property<int>("Quantity")
                                 .HasColumnType("integer");
 
@@ -1749,6 +1872,10 @@ namespace InternalStore.Infrastructure.Persistence.Migrations.Postgres
                                 .IsRequired()
                                 .HasMaxLength(40)
                                 .HasColumnType("character varying(40)");
+
+                            b1.Property<decimal>("UnitCost")
+                                .HasPrecision(19, 4)
+                                .HasColumnType("numeric(19,4)");
 
                             b1.Property<decimal>("UnitPrice")
                                 .HasPrecision(19, 4)

@@ -437,6 +437,120 @@ namespace InternalStore.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("quote_offer_lines", (string)null);
                 });
 
+            modelBuilder.Entity("InternalStore.Domain.Negotiation.PriceAgreement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AgreedTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BuyerCompany")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BuyerKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CostCenter")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("MarkupPercent")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OfferVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("QuoteRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SellerCompany")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("UnitCost")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuoteRequestId");
+
+                    b.HasIndex("SellerCompany", "To");
+
+                    b.HasIndex("CreatedBy", "IdempotencyKey", "Sku")
+                        .IsUnique();
+
+                    b.HasIndex("BuyerKind", "BuyerCompany", "CostCenter", "To");
+
+                    b.ToTable("price_agreements", (string)null);
+                });
+
             modelBuilder.Entity("InternalStore.Domain.Negotiation.QuoteRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1711,12 +1825,23 @@ namespace InternalStore.Infrastructure.Persistence.Migrations.Sqlite
                                 .HasMaxLength(200)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("PricingMethod")
+                                .IsRequired()
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasDefaultValue("cost-plus");
+
                             b1.Property<int>("Quantity")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<string>("Sku")
                                 .IsRequired()
                                 .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal>("UnitCost")
+                                .HasPrecision(19, 4)
                                 .HasColumnType("TEXT");
 
                             b1.Property<decimal>("UnitPrice")
