@@ -117,6 +117,11 @@ public abstract class AuthorizationMatrixTests(StoreFactory store)
         ["POST /api/quote-requests/{id:guid}/withdraw"] = Access.InternalBuyer,
         ["GET /api/finance/negotiation-settings/"] = Access.Finance,
         ["PUT /api/finance/negotiation-settings/"] = Access.Finance,
+        ["GET /api/finance/price-agreements/"] = Access.Finance,
+        ["POST /api/finance/price-agreements/"] = Access.Finance,
+        ["GET /api/finance/price-agreements/{id:long}"] = Access.Finance,
+        ["POST /api/finance/price-agreements/{id:long}/end"] = Access.Finance,
+        ["GET /api/me/price-agreements"] = Access.InternalBuyer,
         ["POST /api/orders/{id:guid}/cancel"] = Access.Person,
         ["POST /api/orders/{id:guid}/fulfil"] = Access.Catalog,
         ["POST /api/orders/{id:guid}/checkout"] = Access.Buyer,
@@ -314,6 +319,7 @@ public abstract class AuthorizationMatrixTests(StoreFactory store)
         var url = pattern.Replace("{sku}", "LAP-13", StringComparison.Ordinal)
             .Replace("{id:guid}", "00000000-0000-0000-0000-000000000001", StringComparison.Ordinal)
             .Replace("{version:int}", "1", StringComparison.Ordinal)
+            .Replace("{id:long}", "999999999", StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal)
             .Replace("{documentName?}", "", StringComparison.Ordinal)
             .Replace("{id}", pattern.Contains("promotions", StringComparison.Ordinal) ? "no-such-promotion" : "E1001", StringComparison.Ordinal);

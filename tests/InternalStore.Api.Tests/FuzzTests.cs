@@ -56,6 +56,7 @@ public abstract class FuzzTests(StoreFactory store)
         {
             var url = pattern.Replace("{sku}", "LAP-13", StringComparison.Ordinal)
                 .Replace("{id:guid}", "00000000-0000-0000-0000-000000000001", StringComparison.Ordinal).Replace("{version:int}", "1", StringComparison.Ordinal)
+                .Replace("{id:long}", "999999999", StringComparison.Ordinal)
                 .Replace("{id}", pattern.Contains("promotions", StringComparison.Ordinal) ? "staff-coffee" : "E1001", StringComparison.Ordinal);
             var identity = CallerFor(pattern);
             var client = identity is null ? store.CreateClient() : store.ClientFor(identity);

@@ -56,6 +56,8 @@ public abstract class HostileInputTests(StoreFactory store)
         ["POST /api/quote-requests/{id:guid}/offers/{version:int}/decline"] = (Identity.DepartmentBuyer, """{"reason":"too high"}"""),
         ["POST /api/quote-requests/{id:guid}/offers/{version:int}/renegotiate"] = (Identity.DepartmentBuyer, """{"reason":"too high"}"""),
         ["POST /api/quote-requests/{id:guid}/withdraw"] = (Identity.DepartmentBuyer, """{"reason":"not needed"}"""),
+        ["POST /api/finance/price-agreements/"] = (Identity.Finance, """{"quoteRequestId":"00000000-0000-0000-0000-000000000001","skus":["MON-27"],"from":"2030-01-01","to":"2030-06-30"}"""),
+        ["POST /api/finance/price-agreements/{id:long}/end"] = (Identity.Finance, """{"reason":"cost rose"}"""),
         ["PUT /api/finance/negotiation-settings/"] = (Identity.Finance, """{"minimumMarkupPercent":0,"autoOfferBandPercent":0}"""),
         ["POST /api/cart/lines"] = (Identity.Employee, """{"sku":"LAP-13","quantity":1}"""),
         ["PUT /api/cart/lines/{sku}"] = (Identity.Employee, """{"quantity":1}"""),
@@ -283,6 +285,7 @@ public abstract class HostileInputTests(StoreFactory store)
     private static string Url(string route) => route[(route.IndexOf(' ', StringComparison.Ordinal) + 1)..]
         .Replace("{sku}", "LAP-13", StringComparison.Ordinal)
         .Replace("{id:guid}", Unknown, StringComparison.Ordinal).Replace("{version:int}", "1", StringComparison.Ordinal)
+        .Replace("{id:long}", "999999999", StringComparison.Ordinal)
         .Replace("{id}", route.Contains("promotions", StringComparison.Ordinal) ? "home-week" : "E1001", StringComparison.Ordinal);
 
     /// <summary>A valid value for the other query parameters, so only one is hostile at a time.</summary>

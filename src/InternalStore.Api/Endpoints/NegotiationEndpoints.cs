@@ -18,7 +18,7 @@ public static class NegotiationEndpoints
         requests.MapPost("/", Submit).RequireAuthorization(Policies.InternalBuyer)
             .WithSummary("Ask for a negotiated price (Idempotency-Key required); finance's band may answer at once.");
         requests.MapGet("/", List).RequireAuthorization(Policies.Person)
-            .WithSummary("Your requests; finance: the requests its companies are asked to sell on.");
+            .WithSummary("Your requests; finance: the requests its companies are asked to sell on (awaitingApproval=true: the approval queue).");
         requests.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.Person)
             .WithSummary("A request with its offers (each line's cost basis), and its history.");
         requests.MapPost("/{id:guid}/offers", Offer).RequireAuthorization(Policies.Finance)
@@ -87,10 +87,10 @@ public static class NegotiationEndpoints
             : TypedResults.Ok(result.Request);
     }
 
-    private static async Task<Ok<Page<QuoteRequestDto>>> List(HttpContext http, ISender sender, string? status, int? page, int? pageSize,
-        CancellationToken ct) =>
+    private static async Task<Ok<Page<QuoteRequestDto>>> List(HttpContext http, ISender sender, string? status, bool? awaitingApproval,
+        int? page, int? pageSize, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new ListQuoteRequestsQuery(http.User.ToCaller(), status, page ?? 1,
-            pageSize ?? Paging.DefaultPageSize), ct));
+            pageSize ?? Paging.DefaultPageSize, awaitingApproval ?? false), ct));
 
     private static async Task<Ok<QuoteRequestDto>> Get(HttpContext http, ISender sender, Guid id, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetQuoteRequestQuery(http.User.ToCaller(), id), ct));

@@ -8,8 +8,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InternalStore.Application.Negotiation;
 
-/// <summary>A buyer's own requests; finance the requests its companies are asked to sell on; newest first.</summary>
-public sealed record ListQuoteRequestsQuery(Caller Caller, string? Status, int Page, int PageSize)
+/// <summary>
+/// A buyer's own requests; finance the requests its companies are asked to sell on; newest first.
+/// <paramref name="AwaitingApproval"/>: only those whose current offer waits for a second finance person's approval.
+/// </summary>
+public sealed record ListQuoteRequestsQuery(Caller Caller, string? Status, int Page, int PageSize, bool AwaitingApproval = false)
     : IQuery<Page<QuoteRequestDto>>, ICallerMessage;
 
 public sealed class ListQuoteRequestsValidator : AbstractValidator<ListQuoteRequestsQuery>
@@ -32,6 +35,9 @@ public sealed class ListQuoteRequestsHandler(IStoreDb db, OrganisationAuthority 
         var requests = QuoteRequestAccess.Visible(db.QuoteRequests.AsNoTracking(), scope);
         if (WireNames.TryParseWire<QuoteRequestStatus>(query.Status, out var status))
             requests = requests.Where(r => r.Status == status);
+        if (query.AwaitingApproval)
+            requests = requests.Where(r => r.Status == QuoteRequestStatus.Offered && r.Offers.Any(o =>
+                o.NeedsApproval && o.ApprovedBy == null && o.Version == r.Offers.Max(v => v.Version)));
         var total = await requests.CountAsync(cancellationToken);
         var page = await requests.OrderByDescending(r => r.CreatedAt).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
             .Include(r => r.Lines).Include(r => r.Offers).ThenInclude(o => o.Lines).Include(r => r.Events).AsSplitQuery()

@@ -48,7 +48,13 @@ public static partial class PriceWords
                     break;
                 case "promotion":
                 case "negotiatedOffer":
+                case "agreement":
                     words.Add(step.Note);
+                    break;
+                case "floor" when step.Note.Contains("negotiated", StringComparison.Ordinal):
+                    words.Add(step.Note.Contains("standard price is lower", StringComparison.Ordinal)
+                        ? $"The standard price, {Money(step.After, currency)}, applies: the cost has risen so far that the agreed price no longer holds."
+                        : $"Raised to {Money(step.After, currency)}: the cost has risen, and a negotiated price never goes below cost + {PercentIn(step.Note)}.");
                     break;
                 case "floor":
                     words.Add($"Raised to {Money(step.After, currency)}: never below cost + {PercentIn(step.Note)}.");

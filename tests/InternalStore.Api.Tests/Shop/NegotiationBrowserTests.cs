@@ -66,6 +66,29 @@ public sealed partial class NegotiationBrowserTests(BrowserFixture browser) : IC
         await Assertions.Expect(buyer.GetByRole(AriaRole.Table, new() { Name = "Order lines" })).ToContainTextAsync("1,220.00 USD");
         await buyer.GetByText("Why this price").ClickAsync();
         await Assertions.Expect(buyer.Locator(".price-words")).ToContainTextAsync("Negotiated offer v1");
+
+        // Finance keeps the accepted price as a standing agreement for Dispatch; the shop prices the next order with it.
+        await finance.GotoAsync($"/console/finance/quotes/{id}");
+        await finance.GetByLabel("To", new() { Exact = true }).FillAsync(DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd"));
+        await finance.GetByRole(AriaRole.Button, new() { Name = "Make standing agreement" }).ClickAsync();
+        await Assertions.Expect(finance.GetByRole(AriaRole.Status)).ToContainTextAsync("(MON-27 at 244.00) made for CC-1200");
+        await finance.GetByRole(AriaRole.Link, new() { Name = "All agreements" }).ClickAsync();
+        var agreements = finance.GetByRole(AriaRole.Table, new() { Name = "Agreements" });
+        await Assertions.Expect(agreements).ToContainTextAsync("CC-1200");
+        await Assertions.Expect(agreements).ToContainTextAsync("active");
+        await Axe.AssertNoneAsync(finance);
+        await BrowserFixture.ScreenshotAsync(finance, "finance-agreements");
+
+        await buyer.GotoAsync("/shop/quotes");
+        await Assertions.Expect(buyer.GetByRole(AriaRole.Table, new() { Name = "Standing prices" })).ToContainTextAsync("244.00 USD");
+        await buyer.GotoAsync("/shop/products/MON-27");
+        await Assertions.Expect(buyer.Locator("#price-words")).ToContainTextAsync("Negotiated agreement");
+
+        await finance.GetByLabel(new Regex("^Why agreement \\d+ ends$")).First.FillAsync("line trial over");
+        await finance.GetByRole(AriaRole.Button, new() { Name = "End" }).First.ClickAsync();
+        await Assertions.Expect(finance.GetByRole(AriaRole.Status)).ToContainTextAsync("the standard price applies");
+        await buyer.ReloadAsync();
+        await Assertions.Expect(buyer.GetByText("248.23 USD").First).ToBeVisibleAsync();
     }
 
     [GeneratedRegex("/shop/quotes/[0-9a-f-]{36}$")]

@@ -1,5 +1,7 @@
 using InternalStore.Api.Console;
+using InternalStore.Application.Common;
 using InternalStore.Application.Negotiation;
+using InternalStore.Application.Negotiation.Agreements;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 
@@ -13,12 +15,33 @@ public sealed class QuoteModel(ISender sender, TimeProvider clock) : ConsolePage
 
     public QuoteRequestDto? Quote { get; private set; }
     public IReadOnlyList<LineBasis> Basis { get; private set; } = [];
-    public DateOnly DefaultValidUntil => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(7);
+    public IReadOnlyList<PriceAgreementDto> Agreements { get; private set; } = [];
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly DefaultValidUntil => Today.AddDays(7);
+
+    /// <summary>Keeps a resent agreement form from making agreements twice.</summary>
+    public string AgreementKey { get; } = Guid.NewGuid().ToString();
 
     public async Task OnGetAsync()
     {
         Quote = await Sender.Send(new GetQuoteRequestQuery(Caller, Id), HttpContext.RequestAborted);
         Basis = await Sender.Send(new GetOfferBasisQuery(Caller, Id), HttpContext.RequestAborted);
+        Agreements = (await Sender.Send(new ListPriceAgreementsQuery(Caller, Mine: false, null, null, null, Id, 1, Paging.MaxPageSize),
+            HttpContext.RequestAborted)).Items;
+    }
+
+    public async Task<IActionResult> OnPostAgreeAsync(List<string>? skus, DateOnly? from, DateOnly? to, string? key)
+    {
+        if (await TrySendAsync(new MakePriceAgreementsCommand(Caller, key, Id, skus is { Count: > 0 } ? skus : null, from, to)) is { } made)
+        {
+            Notice = $"Standing agreement{(made.Agreements.Count == 1 ? "" : "s")} "
+                     + string.Join(", ", made.Agreements.Select(a => $"{a.Id} ({a.Sku} at {a.UnitPrice:N2})"))
+                     + $" made for {made.Agreements[0].CostCenter ?? made.Agreements[0].BuyerCompany}.";
+            return RedirectToPage();
+        }
+
+        await OnGetAsync();
+        return Page();
     }
 
     public async Task<IActionResult> OnPostOfferAsync(Dictionary<string, decimal?> prices, DateOnly? validUntil, string? comment)

@@ -22,8 +22,8 @@ public sealed class QuotesModel(ISender sender) : ConsolePageModel(sender)
     {
         Requests = await TryQueryAsync(new ListQuoteRequestsQuery(Caller, string.IsNullOrWhiteSpace(Status) ? null : Status,
             Math.Max(1, p ?? 1), PageSize));
-        var offered = await Sender.Send(new ListQuoteRequestsQuery(Caller, "offered", 1, Paging.MaxPageSize), HttpContext.RequestAborted);
-        AwaitingApproval = [.. offered.Items.Where(r => r.Offers.Count > 0 && r.Offers[^1] is { NeedsApproval: true, ApprovedBy: null })];
+        AwaitingApproval = (await Sender.Send(new ListQuoteRequestsQuery(Caller, null, 1, Paging.MaxPageSize, AwaitingApproval: true),
+            HttpContext.RequestAborted)).Items;
         Settings = await Sender.Send(new GetNegotiationSettingsQuery(Caller), HttpContext.RequestAborted);
     }
 
