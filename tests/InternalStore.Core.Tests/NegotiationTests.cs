@@ -54,6 +54,38 @@ public sealed class NegotiationTests(FakeClockStore store) : IClassFixture<FakeC
     }
 
     [Fact]
+    public void An_agreement_comes_only_from_an_accepted_offer_runs_by_its_days_refuses_overlaps_and_ends_early()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var request = Request(now);
+        request.MakeOffer("F9001", [Line(249m)], now.AddDays(1), null, false, now);
+        PriceAgreement Make(DateOnly from, DateOnly to) =>
+            PriceAgreement.FromAcceptedOffer(request, "MON-27", "27-inch monitor", from, to, today, "USD", "F9001", now, "k", "h");
+
+        Assert.Equal("invalid-state", Assert.Throws<ConflictException>(() => Make(today, today.AddDays(10))).Code);
+        request.Accept(1, "D1200", "a", now);
+        Assert.Equal("from", Assert.Throws<DomainValidationException>(() => Make(today.AddDays(-1), today)).Field);
+        Assert.Equal("to", Assert.Throws<DomainValidationException>(() => Make(today, today.AddDays(PriceAgreement.MaxDays))).Field);
+
+        var agreement = Make(today, today.AddDays(PriceAgreement.MaxDays - 1));
+        Assert.Equal((249m, 3.32m, "CC-1200"), (agreement.UnitPrice, agreement.MarkupPercent, agreement.CostCenter));
+        Assert.Equal(PriceAgreementStatus.Active, agreement.StatusOn(today));
+        Assert.Equal(PriceAgreementStatus.Expired, agreement.StatusOn(today.AddDays(PriceAgreement.MaxDays)));
+        var later = Make(today.AddDays(5), today.AddDays(6));
+        Assert.Equal(PriceAgreementStatus.Scheduled, later.StatusOn(today));
+        Assert.Equal("agreement-overlap", Assert.Throws<ConflictException>(() => later.EnsureNoOverlapWith([agreement])).Code);
+
+        agreement.End(request, "F9002", "cost rose", today.AddDays(3), now);
+        Assert.Equal((today.AddDays(2), PriceAgreementStatus.Ended), (agreement.To, agreement.StatusOn(today.AddDays(1))));
+        Assert.Equal(today.AddDays(PriceAgreement.MaxDays - 1), agreement.AgreedTo);
+        later.EnsureNoOverlapWith([agreement]); // the ended one no longer covers those days
+        Assert.Equal("invalid-state", Assert.Throws<ConflictException>(() => agreement.End(request, "F9002", "again", today, now)).Code);
+        Assert.Equal(["agreement made", "agreement made", "agreement ended"],
+            request.Events.Select(e => e.What).Where(w => w.StartsWith("agreement", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task An_offer_runs_out_at_its_valid_until_and_the_request_is_then_expired()
     {
         var submitted = await store.SendAsync(new SubmitQuoteRequestCommand(Dispatch, Guid.NewGuid().ToString(),

@@ -109,7 +109,7 @@ public sealed class PriceAgreement
     /// <summary>Refuses a second agreement for the same buyer and SKU on any of the same days (409 <c>agreement-overlap</c>).</summary>
     public void EnsureNoOverlapWith(IEnumerable<PriceAgreement> existing)
     {
-        if (existing.FirstOrDefault(a => a.Id != Id && a.SameBuyerAndSku(this) && a.Overlaps(From, To)) is { } other)
+        if (existing.FirstOrDefault(a => !ReferenceEquals(a, this) && a.SameBuyerAndSku(this) && a.Overlaps(From, To)) is { } other)
             throw new ConflictException("agreement-overlap",
                 $"{Sku}: agreement {other.Id} already prices this buyer from {other.From:yyyy-MM-dd} to {other.To:yyyy-MM-dd}; "
                 + "end it first, or start the new one after it.");
