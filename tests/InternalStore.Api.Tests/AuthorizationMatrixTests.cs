@@ -41,6 +41,7 @@ public abstract class AuthorizationMatrixTests(StoreFactory store)
         ["GET /shop/quotes/{id:guid}"] = Access.ShopPage,
         ["GET /console/finance/quotes"] = Access.ConsolePage,
         ["GET /console/finance/quotes/{id:guid}"] = Access.ConsolePage,
+        ["GET /console/finance/agreements"] = Access.ConsolePage,
         ["GET /console/sign-in"] = Access.Public,
         ["GET /console/sign-out"] = Access.Public,
         ["GET /console"] = Access.ConsolePage,
