@@ -37,6 +37,7 @@ builder.Services.Configure<JsonOptions>(options =>
 builder.Services.AddOpenApi(options => options.AddDocumentTransformer<SecuritySchemesTransformer>());
 builder.Services.AddHostedService<InternalStore.Infrastructure.OrderExpiryWorker>();
 builder.Services.AddHostedService<InternalStore.Infrastructure.SettlementWorker>();
+builder.Services.AddHostedService<InternalStore.Infrastructure.SubscriptionBillingWorker>();
 builder.Services.AddHealthChecks().AddDbContextCheck<StoreDbContext>("database", tags: ["ready"]);
 
 var app = builder.Build();
@@ -80,6 +81,7 @@ app.MapCheckoutEndpoints();
 app.MapCartEndpoints();
 app.MapNegotiationEndpoints();
 app.MapFinanceEndpoints();
+app.MapSubscriptionEndpoints();
 app.MapBenchmarkEndpoints(app.Configuration);
 app.MapRazorPages();
 app.MapGet("/", () => Results.Redirect("/shop")).ExcludeFromDescription();

@@ -49,6 +49,12 @@ public static class DependencyInjection
         services.AddScoped<Checkout.OrderPayments>();
         services.AddScoped<Checkout.CardPaymentOutcomes>();
         services.AddScoped<Checkout.PayrollTermination>();
+        services.AddScoped<Subscriptions.PlanPricer>();
+        services.AddScoped<Subscriptions.SubscriptionQuotes>();
+        services.AddScoped<Subscriptions.SubscriptionBilling>();
+        services.AddScoped<Subscriptions.SubscriptionAccess>();
+        services.AddScoped<Subscriptions.ServicePlanChecks>();
+        services.AddScoped<Subscriptions.SubscriptionCommitments>();
         services.AddScoped<Benefits.GrossProfitRates>();
         services.AddScoped<Benefits.BenefitRecorder>();
         services.AddSingleton(sp => Benefits.BenefitOptions.Resolve(

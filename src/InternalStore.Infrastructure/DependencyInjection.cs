@@ -41,6 +41,8 @@ public static class DependencyInjection
             configuration.GetSection(InternalStore.Application.Checkout.InvoiceOptions.Section));
         services.Configure<InternalStore.Application.Benefits.BenefitOptions>(
             configuration.GetSection(InternalStore.Application.Benefits.BenefitOptions.Section));
+        services.Configure<InternalStore.Application.Subscriptions.SubscriptionOptions>(
+            configuration.GetSection(InternalStore.Application.Subscriptions.SubscriptionOptions.Section));
         services.Configure<Payments.StripeOptions>(configuration.GetSection(Payments.StripeOptions.Section));
         services.AddStripeHttpClient();
         services.AddScoped<InternalStore.Application.Checkout.IPaymentGateway, Payments.StripePaymentGateway>();

@@ -29,7 +29,7 @@ public sealed class CsvExportTests
                 [new CostCenterStatementDto(H(5), H(0), H(1), [], 10m, 8m, 2m,
                     [new ChargebackEntryDto(order, H(2), H(3), -10m, -8m, -2m, DateTimeOffset.UnixEpoch)])], 10m, 8m, 2m)) },
             { "taxable-benefits", FinanceCsv.TaxableBenefits(new TaxableBenefitsDto(day, H(4), H(5),
-                [new TaxableBenefitRowDto(H(0), H(1), day, 1m, 2m, 3m, [order])], 1m)) },
+                [new TaxableBenefitRowDto(H(0), H(1), day, 1m, 2m, 3m, [order], [])], 1m)) },
         };
     }
 

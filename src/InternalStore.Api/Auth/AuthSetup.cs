@@ -26,6 +26,9 @@ public static class Policies
     /// <summary>Promotions: the catalog team's public ones, HR's staff-only ones.</summary>
     public const string CatalogOrHr = "catalog-or-hr";
 
+    /// <summary>Subscriptions: the subscriber's own, HR's of their companies.</summary>
+    public const string EmployeeOrHr = "employee-or-hr";
+
     public const string Catalog = Roles.Catalog;
     public const string Hr = Roles.Hr;
     public const string Finance = Roles.Finance;
@@ -99,6 +102,7 @@ public static class AuthSetup
             .AddPolicy(Policies.Buyer, policy => policy.RequireRole(Roles.Employee, Roles.DepartmentBuyer, Roles.AffiliateBuyer))
             .AddPolicy(Policies.InternalBuyer, policy => policy.RequireRole(Roles.DepartmentBuyer, Roles.AffiliateBuyer))
             .AddPolicy(Policies.CatalogOrHr, policy => policy.RequireRole(Roles.Catalog, Roles.Hr))
+            .AddPolicy(Policies.EmployeeOrHr, policy => policy.RequireRole(Roles.Employee, Roles.Hr))
             .AddPolicy(Policies.Catalog, policy => policy.RequireRole(Roles.Catalog))
             .AddPolicy(Policies.Hr, policy => policy.RequireRole(Roles.Hr))
             .AddPolicy(Policies.Finance, policy => policy.RequireRole(Roles.Finance));

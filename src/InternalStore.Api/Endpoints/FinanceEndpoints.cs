@@ -79,7 +79,7 @@ public static class FinanceEndpoints
         TypedResults.Ok(await sender.Send(new SetGrossProfitRateCommand(http.User.ToCaller(), request.Company,
             request.LineOfBusiness, request.Year, request.Percent, request.Reason), ct));
 
-    private static bool WantsCsv(HttpContext http) =>
+    internal static bool WantsCsv(HttpContext http) =>
         http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase));
 }
 

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace InternalStore.Application.Benefits;
 
 public sealed record TaxableBenefitRowDto(string EmployeeId, string EmployeeName, DateOnly Period, decimal Discount,
-    decimal QualifiedLimit, decimal TaxableExcess, IReadOnlyList<Guid> Orders);
+    decimal QualifiedLimit, decimal TaxableExcess, IReadOnlyList<Guid> Orders, IReadOnlyList<Guid> Subscriptions);
 
 public sealed record TaxableBenefitsDto(DateOnly Period, string Rule, string Currency, IReadOnlyList<TaxableBenefitRowDto> Employees,
     decimal TaxableExcess);
@@ -40,7 +40,8 @@ public sealed class ListTaxableBenefitsHandler(IStoreDb db, OrganisationAuthorit
         decimal M(decimal amount) => Currencies.ToMinorUnitScale(amount, currency);
         var rows = entries.GroupBy(e => e.EmployeeId).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new TaxableBenefitRowDto(g.Key, names.GetValueOrDefault(g.Key, ""), query.Period, M(g.Sum(e => e.Discount)),
-                M(g.Sum(e => e.QualifiedLimit)), M(g.Sum(e => e.TaxableExcess)), g.Select(e => e.OrderId).Distinct().ToList()))
+                M(g.Sum(e => e.QualifiedLimit)), M(g.Sum(e => e.TaxableExcess)), g.Where(e => e.OrderId != Guid.Empty).Select(e => e.OrderId).Distinct().ToList(),
+                g.Where(e => e.SubscriptionId is not null).Select(e => e.SubscriptionId!.Value).Distinct().ToList()))
             .ToList();
         return new TaxableBenefitsDto(query.Period, recorder.Rule.Name, currency, rows, M(entries.Sum(e => e.TaxableExcess)));
     }

@@ -6,8 +6,11 @@ using Microsoft.Extensions.Options;
 
 namespace InternalStore.Application.Checkout;
 
-/// <summary>When an employee leaves, what they still owe by payroll deduction becomes due in their final pay period.</summary>
-public sealed class PayrollTermination(IStoreDb db, IOptions<PayrollOptions> options)
+/// <summary>
+/// When an employee leaves, what they still owe by payroll deduction becomes due in their final pay
+/// period, and their subscriptions end with it (service to the final pay date, no charge after).
+/// </summary>
+public sealed class PayrollTermination(IStoreDb db, IOptions<PayrollOptions> options, TimeProvider clock)
 {
     public async Task CollapseAsync(Employee employee, CancellationToken cancellationToken)
     {
@@ -20,5 +23,10 @@ public sealed class PayrollTermination(IStoreDb db, IOptions<PayrollOptions> opt
             .ToListAsync(cancellationToken);
         foreach (var schedule in schedules)
             schedule.CollapseInto(finalPayDate);
+        var subscriptions = await db.Subscriptions
+            .Where(s => s.EmployeeId == employee.Id && (s.EndsOn == null || s.EndsOn > finalPayDate))
+            .ToListAsync(cancellationToken);
+        foreach (var subscription in subscriptions)
+            subscription.EndWithEmployment(finalPayDate, clock.GetUtcNow());
     }
 }

@@ -40,6 +40,9 @@ public interface IStoreDb
     DbSet<Domain.Negotiation.QuoteRequest> QuoteRequests { get; }
     DbSet<Domain.Negotiation.NegotiationSettings> NegotiationSettings { get; }
     DbSet<Domain.Negotiation.PriceAgreement> PriceAgreements { get; }
+    DbSet<Domain.Subscriptions.ServicePlan> ServicePlans { get; }
+    DbSet<Domain.Subscriptions.Subscription> Subscriptions { get; }
+    DbSet<Domain.Subscriptions.SubscriptionCharge> SubscriptionCharges { get; }
 
     /// <summary>
     /// Loads products for a change that must not interleave with another (stock moves): the rows stay

@@ -6,10 +6,11 @@ namespace InternalStore.Application.Finance;
 public static class FinanceCsv
 {
     public static string PayrollDeductions(PayrollDeductionsDto deductions) => SafeCsv.Write(
-        ["employee", "name", "period", "amount", "currency", "order", "schedule"],
+        ["employee", "name", "period", "amount", "currency", "order", "schedule", "type", "subscription"],
         deductions.Deductions.Select(d => new object?[]
         {
-            d.EmployeeId, d.EmployeeName, d.Period, d.Amount, deductions.Currency, d.OrderId, d.ScheduleId,
+            d.EmployeeId, d.EmployeeName, d.Period, d.Amount, deductions.Currency, d.OrderId, d.ScheduleId, d.Type,
+            d.SubscriptionId,
         }));
 
     public static string Chargebacks(ChargebackStatementDto statement) => SafeCsv.Write(
@@ -22,10 +23,10 @@ public static class FinanceCsv
         })));
 
     public static string TaxableBenefits(Benefits.TaxableBenefitsDto benefits) => SafeCsv.Write(
-        ["employee", "name", "period", "taxable_excess", "discount", "qualified_limit", "currency", "orders"],
+        ["employee", "name", "period", "taxable_excess", "discount", "qualified_limit", "currency", "orders", "subscriptions"],
         benefits.Employees.Select(e => new object?[]
         {
             e.EmployeeId, e.EmployeeName, e.Period, e.TaxableExcess, e.Discount, e.QualifiedLimit, benefits.Currency,
-            string.Join(' ', e.Orders),
+            string.Join(' ', e.Orders), string.Join(' ', e.Subscriptions),
         }));
 }

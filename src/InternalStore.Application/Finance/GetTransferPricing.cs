@@ -16,7 +16,8 @@ public sealed class GetTransferPricingHandler(IStoreDb db) : IQueryHandler<GetTr
 {
     public async ValueTask<TransferPricingDto> Handle(GetTransferPricingQuery query, CancellationToken cancellationToken)
     {
-        var settings = await db.TransferPricing.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var settings = await db.TransferPricing.AsNoTracking()
+            .FirstOrDefaultAsync(t => t.Id == InternalStore.Domain.Pricing.TransferPricingSettings.SingletonId, cancellationToken);
         return settings is null ? new TransferPricingDto(0m, 0m, []) : TransferPricingMapping.ToDto(settings);
     }
 }

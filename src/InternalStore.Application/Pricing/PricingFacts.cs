@@ -48,7 +48,8 @@ public sealed class PricingFacts(IStoreDb db, Authority.OrganisationAuthority au
         var promotions = await db.Promotions.AsNoTracking()
             .Where(p => p.From <= asOf && p.To >= asOf && (p.Company == null || chain.Contains(p.Company)))
             .ToListAsync(cancellationToken);
-        var transfer = await db.TransferPricing.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var transfer = await db.TransferPricing.AsNoTracking()
+            .FirstOrDefaultAsync(t => t.Id == TransferPricingSettings.SingletonId, cancellationToken);
         return PricingRules.Create(document, promotions.Select(ToEngine).ToList(), ToEngine(transfer));
     }
 

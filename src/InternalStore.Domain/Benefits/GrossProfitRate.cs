@@ -36,8 +36,8 @@ public sealed class GrossProfitRate
 }
 
 /// <summary>
-/// The benefit of one employee order line, or its reversal by a refund (negative amounts), booked in
-/// the pay period whose payroll reports it.
+/// The benefit of one employee order line, or its reversal by a refund (negative amounts), or of one
+/// period of a subscription, booked in the pay period whose payroll reports it.
 /// </summary>
 public sealed class BenefitEntry
 {
@@ -62,9 +62,17 @@ public sealed class BenefitEntry
         RecordedAt = recordedAt;
     }
 
+    /// <summary>A subscription's period (quantity 1; a credit reverses with -1).</summary>
+    public static BenefitEntry ForSubscription(string employeeId, Guid subscriptionId, string sku, DateOnly period, int quantity,
+        BenefitAssessment assessment, string rule, string currency, DateTimeOffset recordedAt) =>
+        new(employeeId, Guid.Empty, sku, period, quantity, assessment, rule, currency, recordedAt) { SubscriptionId = subscriptionId };
+
     public long Id { get; private set; }
     public string EmployeeId { get; private set; }
+
+    /// <summary>The order; <see cref="Guid.Empty"/> for a subscription's entry (the column predates subscriptions and stays not-null).</summary>
     public Guid OrderId { get; private set; }
+    public Guid? SubscriptionId { get; private set; }
     public string Sku { get; private set; }
     public DateOnly Period { get; private set; }
     public int Quantity { get; private set; }

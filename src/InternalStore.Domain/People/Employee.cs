@@ -58,6 +58,14 @@ public sealed class Employee
         TerminationDate = status == EmploymentStatus.Terminated ? terminationDate : null;
     }
 
+    /// <summary>A move to another company of the group (HR of both): the new company's policy prices them from now.</summary>
+    public void MoveTo(string companyCode, string? costCenterCode)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(companyCode);
+        CompanyCode = companyCode;
+        CostCenterCode = costCenterCode;
+    }
+
     public void Terminate(DateOnly on)
     {
         if (on < HireDate)

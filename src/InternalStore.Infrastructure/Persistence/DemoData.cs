@@ -1,3 +1,4 @@
+using InternalStore.Domain.Subscriptions;
 using InternalStore.Domain.Benefits;
 using InternalStore.Domain.Catalog;
 using InternalStore.Domain.People;
@@ -64,6 +65,29 @@ public sealed class DemoData(TimeProvider clock)
             "CC-1200", null, "ABC", [new Domain.Negotiation.QuoteRequestLine("MON-27", "27-inch monitor", 10, 245.00m)], null,
             "Ten monitors for the new packing line; can we do 245 each?", "demo-request-1", "demo", now));
         await db.SaveChangesAsync(cancellationToken);
+        await SeedSubscriptionsAsync(db, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// XYZ's DSL internet and audio conferencing and the group's home insurance, with three employees
+    /// subscribed since about six weeks ago (the billing worker charges the latest pay date when it starts).
+    /// </summary>
+    private static async Task SeedSubscriptionsAsync(StoreDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var since = now.AddDays(-45);
+        ServicePlan Plan(string id, string name, string sku, string provider, PlanPeriod period, decimal price, decimal cost,
+            int minimumTerm, int notice, bool pause, bool immediate) =>
+            ServicePlan.Create(id, new ServicePlanTerms(name, sku, provider, period, price, cost, minimumTerm, notice,
+                AfterProbationOnly: true, [], null, null, pause, immediate, Active: true), Usd, "seed", since.AddDays(-30));
+        var dsl = Plan("DSL-100", "DSL internet 100 Mbit/s", "DSL-M", "XYZ", PlanPeriod.Monthly, 39.90m, 16.00m, 3, 30, pause: false, immediate: false);
+        var audio = Plan("AUD-TEAM", "Audio conferencing for one", "AUD-P", "XYZ", PlanPeriod.PayPeriod, 9.90m, 3.50m, 0, 14, pause: true, immediate: true);
+        var insurance = Plan("HOME-INS", "Home contents insurance", "INS-HOME", "JKL", PlanPeriod.Monthly, 24.00m, 15.00m, 12, 30, pause: false, immediate: true);
+        db.ServicePlans.AddRange(dsl, audio, insurance);
+        db.Subscriptions.AddRange(
+            Subscription.Enrol(dsl, "E1002", "ABC", 27.93m, "demo-subscription-1", since),
+            Subscription.Enrol(audio, "E2001", "XYZ", 8.42m, "demo-subscription-2", since),
+            Subscription.Enrol(insurance, "F9001", "ABC", 16.80m, "demo-subscription-3", since));
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>The policy of docs/pricing.md's worked cases: three tiers, category rules, a 1 500 allowance, two limits.</summary>
@@ -121,6 +145,9 @@ public sealed class DemoData(TimeProvider clock)
         new("AUD-12", "Audio conferencing, 12 months", "services", 240.00m, 85.00m, 10000, "Audio conferencing plan for one user"),
         new("CLD-1T", "Cloud storage 1 TB, 12 months", "services", 99.00m, 31.00m, 10000),
         new("MOB-12", "Mobile plan, 12 months", "services", 360.00m, 170.00m, 10000),
+        new("DSL-M", "DSL internet, monthly", "services", 39.90m, 16.00m, 0, "Home DSL internet, billed by the month"),
+        new("AUD-P", "Audio conferencing, per pay period", "services", 9.90m, 3.50m, 0, "Audio conferencing for one user, billed each pay period"),
+        new("INS-HOME", "Home contents insurance, monthly", "services", 24.00m, 15.00m, 0, "Home contents cover from the group's insurer"),
         new("SUP-PR", "Premium device support, 12 months", "services", 149.00m, 40.00m, 10000),
         new("CLR-99", "Clearance lamp", "home", 9.99m, 12.00m, 30, "Desk lamp sold below cost to clear stock"),
         new("MUG-01", "Mug", "home", 12.00m, 3.10m, 400, "Ceramic mug", EmployeeDiscount: false),

@@ -43,6 +43,9 @@ public abstract class StoreDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Domain.Negotiation.QuoteRequest> QuoteRequests => Set<Domain.Negotiation.QuoteRequest>();
     public DbSet<Domain.Negotiation.NegotiationSettings> NegotiationSettings => Set<Domain.Negotiation.NegotiationSettings>();
     public DbSet<Domain.Negotiation.PriceAgreement> PriceAgreements => Set<Domain.Negotiation.PriceAgreement>();
+    public DbSet<Domain.Subscriptions.ServicePlan> ServicePlans => Set<Domain.Subscriptions.ServicePlan>();
+    public DbSet<Domain.Subscriptions.Subscription> Subscriptions => Set<Domain.Subscriptions.Subscription>();
+    public DbSet<Domain.Subscriptions.SubscriptionCharge> SubscriptionCharges => Set<Domain.Subscriptions.SubscriptionCharge>();
 
     public abstract Task<List<Product>> LockProductsAsync(IReadOnlyCollection<string> skus,
         CancellationToken cancellationToken);

@@ -120,7 +120,7 @@ public abstract class BenefitApiTests(StoreFactory store)
 
         var cli = await CliRunner.RunAsync(store.CliEnvironment, "export-taxable-benefits", "--period", PayDate(DateTime.UtcNow));
         Assert.True(cli.ExitCode == 0, cli.StdErr);
-        Assert.Equal("employee,name,period,taxable_excess,discount,qualified_limit,currency,orders", cli.Lines[0]);
+        Assert.Equal("employee,name,period,taxable_excess,discount,qualified_limit,currency,orders,subscriptions", cli.Lines[0]);
 
         await (await store.ClientFor(Identity.Finance).GetAsync("/api/finance/taxable-benefits?period=2026-11-03"))
             .AssertValidationErrorAsync("period");

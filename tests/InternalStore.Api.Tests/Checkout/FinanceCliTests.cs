@@ -25,7 +25,7 @@ public sealed class FinanceCliTests(SqliteStoreFactory store) : IClassFixture<Sq
         var toFile = await CliRunner.RunAsync(store.CliEnvironment, "export-payroll", "--period", period, "--out", file);
 
         Assert.True(toStdout.ExitCode == 0, toStdout.StdErr);
-        Assert.Equal("employee,name,period,amount,currency,order,schedule", toStdout.Lines[0]);
+        Assert.Equal("employee,name,period,amount,currency,order,schedule,type,subscription", toStdout.Lines[0]);
         var row = Assert.Single(toStdout.Lines, l => l.Contains(order.Id().ToString(), StringComparison.Ordinal));
         Assert.StartsWith($"E1001,Alice Moreau,{period},{first.GetProperty("amount").GetDecimal().ToString(CultureInfo.InvariantCulture)},", row);
         Assert.True(toFile.ExitCode == 0, toFile.StdErr);

@@ -66,6 +66,7 @@ public abstract class StoreFactory : WebApplicationFactory<Program>, IAsyncLifet
         builder.UseSetting("Auth:SigningKey", SigningKey);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Stripe:WorkerIntervalSeconds", "0"); // tests dispatch and reconcile when they choose
+        builder.UseSetting("Subscriptions:BillingIntervalMinutes", "0"); // tests bill the pay dates they choose
         builder.UseSetting("RateLimiting:PermitsPerMinute", "0"); // suites fire thousands of requests as one person
         builder.UseSetting("Console:DemoSignIn", "true"); // the console tests sign in as the demo people
         if (_stripe is not null)

@@ -13,7 +13,7 @@ namespace InternalStore.Application.Checkout.Methods;
 /// the order is paid at once. A refund cancels or credits scheduled deductions.
 /// </summary>
 public sealed class PayrollMethod(IStoreDb db, TimeProvider clock, IOptions<PayrollOptions> options,
-    OrderPayments payments) : ISettlementMethod
+    OrderPayments payments, Subscriptions.SubscriptionCommitments subscriptions) : ISettlementMethod
 {
     private readonly PayrollCalendar _calendar = new(options.Value.PeriodsPerMonth);
 
@@ -70,10 +70,12 @@ public sealed class PayrollMethod(IStoreDb db, TimeProvider clock, IOptions<Payr
             .Where(d => d.EmployeeId == employeeId && d.Status == DeductionStatus.Scheduled && periods.Contains(d.Period))
             .GroupBy(d => d.Period).Select(g => new { Period = g.Key, Amount = g.Sum(d => d.Amount) })
             .ToDictionaryAsync(x => x.Period, x => x.Amount, ct);
+        foreach (var (period, amount) in await subscriptions.ForAsync(employeeId, periods, _calendar, ct))
+            alreadyScheduled[period] = alreadyScheduled.GetValueOrDefault(period) + amount;
         if (schedule.FirstPeriodOverCap(alreadyScheduled, options.Value.MaxPerPeriod) is not { } over)
             return (schedule, null);
         return (schedule,
-            $"Payroll deduction would take {over.Amount} {currency} on {over.Period:yyyy-MM-dd}; at most {options.Value.MaxPerPeriod:0.00} {currency} may be deducted per pay period. "
+            $"Payroll deduction would take {over.Amount} {currency} on {over.Period:yyyy-MM-dd}; at most {options.Value.MaxPerPeriod:0.00} {currency} may be deducted per pay period (orders and subscriptions together). "
             + (installments < options.Value.MaxInstallments
                 ? $"Spread it over more pay periods (up to {options.Value.MaxInstallments}) or pay by card."
                 : "Pay by card instead."));

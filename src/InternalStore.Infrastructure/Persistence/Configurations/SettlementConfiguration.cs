@@ -167,6 +167,7 @@ internal sealed class BenefitEntryConfiguration : IEntityTypeConfiguration<Inter
         entry.HasIndex(e => e.Period);
         entry.HasIndex(e => new { e.EmployeeId, e.Period });
         entry.HasIndex(e => e.OrderId);
+        entry.HasIndex(e => e.SubscriptionId);
     }
 }
 

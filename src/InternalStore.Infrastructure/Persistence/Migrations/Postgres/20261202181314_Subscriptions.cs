@@ -1,0 +1,210 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace InternalStore.Infrastructure.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Subscriptions : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<Guid>(
+                name: "SubscriptionId",
+                table: "benefit_entries",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "service_plans",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Sku = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Provider = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Period = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    PricePerPeriod = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: false),
+                    CostPerPeriod = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: false),
+                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    MinimumTermPeriods = table.Column<int>(type: "integer", nullable: false),
+                    NoticeDays = table.Column<int>(type: "integer", nullable: false),
+                    AfterProbationOnly = table.Column<bool>(type: "boolean", nullable: false),
+                    EnrolmentOpens = table.Column<DateOnly>(type: "date", nullable: true),
+                    EnrolmentCloses = table.Column<DateOnly>(type: "date", nullable: true),
+                    AllowsPause = table.Column<bool>(type: "boolean", nullable: false),
+                    AllowsImmediateCancel = table.Column<bool>(type: "boolean", nullable: false),
+                    Active = table.Column<bool>(type: "boolean", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    Companies = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_service_plans", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "subscription_charges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SubscriptionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlanId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Sku = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    EmployeeId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Company = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    PayDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    CoverageFrom = table.Column<DateOnly>(type: "date", nullable: true),
+                    CoverageTo = table.Column<DateOnly>(type: "date", nullable: true),
+                    ExternalAmount = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: false),
+                    AllowanceTaken = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: false),
+                    ArrearsIn = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: false),
+                    Collected = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: false),
+                    ArrearsOut = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: false),
+                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    Explanation = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    BilledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_subscription_charges", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "subscriptions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlanId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    EmployeeId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Company = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    NextCompany = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    NextCompanyFrom = table.Column<DateOnly>(type: "date", nullable: true),
+                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    EnrolledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    EndReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    EndedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    PausedFrom = table.Column<DateOnly>(type: "date", nullable: true),
+                    ResumesOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Arrears = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: false),
+                    MissedPeriods = table.Column<int>(type: "integer", nullable: false),
+                    ChargePerPeriod = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: false),
+                    LastBilledPeriod = table.Column<DateOnly>(type: "date", nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_subscriptions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "service_plan_prices",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlanId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    PricePerPeriod = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: false),
+                    CostPerPeriod = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: false),
+                    ChangedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ChangedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_service_plan_prices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_service_plan_prices_service_plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "service_plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_benefit_entries_SubscriptionId",
+                table: "benefit_entries",
+                column: "SubscriptionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_service_plan_prices_PlanId",
+                table: "service_plan_prices",
+                column: "PlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_service_plans_Sku",
+                table: "service_plans",
+                column: "Sku");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_subscription_charges_EmployeeId_PayDate",
+                table: "subscription_charges",
+                columns: new[] { "EmployeeId", "PayDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_subscription_charges_PayDate_PlanId",
+                table: "subscription_charges",
+                columns: new[] { "PayDate", "PlanId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_subscription_charges_SubscriptionId_PayDate_Kind",
+                table: "subscription_charges",
+                columns: new[] { "SubscriptionId", "PayDate", "Kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_subscriptions_EmployeeId_IdempotencyKey",
+                table: "subscriptions",
+                columns: new[] { "EmployeeId", "IdempotencyKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_subscriptions_EmployeeId_PlanId_EnrolledAt",
+                table: "subscriptions",
+                columns: new[] { "EmployeeId", "PlanId", "EnrolledAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_subscriptions_PlanId_Status",
+                table: "subscriptions",
+                columns: new[] { "PlanId", "Status" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "service_plan_prices");
+
+            migrationBuilder.DropTable(
+                name: "subscription_charges");
+
+            migrationBuilder.DropTable(
+                name: "subscriptions");
+
+            migrationBuilder.DropTable(
+                name: "service_plans");
+
+            migrationBuilder.DropIndex(
+                name: "IX_benefit_entries_SubscriptionId",
+                table: "benefit_entries");
+
+            migrationBuilder.DropColumn(
+                name: "SubscriptionId",
+                table: "benefit_entries");
+        }
+    }
+}
