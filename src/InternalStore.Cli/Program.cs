@@ -12,6 +12,7 @@ var root = new RootCommand("internalstore: admin CLI of the InternalStore employ
     PolicyCommand.Create(),
     ImportEmployeesCommand.Create(),
     FinanceCommands.ExportPayroll(),
+    FinanceCommands.BillSubscriptions(),
     FinanceCommands.Chargebacks(),
     FinanceCommands.ExportTaxableBenefits(),
 };

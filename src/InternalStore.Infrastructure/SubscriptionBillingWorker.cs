@@ -31,7 +31,7 @@ public sealed partial class SubscriptionBillingWorker(IServiceScopeFactory scope
         var run = await scope.ServiceProvider.GetRequiredService<ISender>()
             .Send(new BillSubscriptionsCommand(Caller.System, payDate), cancellationToken);
         if (run.Charged > 0)
-            LogBilled(run.Charged, payDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), run.Collected, run.Currency);
+            LogBilled(run.Charged, payDate, run.Collected, run.Currency);
     }
 
     private static DateOnly LatestPayDateBefore(PayrollCalendar calendar, DateOnly day)
@@ -42,6 +42,6 @@ public sealed partial class SubscriptionBillingWorker(IServiceScopeFactory scope
         return date;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Billed {Count} subscription charges for pay date {PayDate}: {Collected} {Currency} deducted")]
-    private partial void LogBilled(int count, string payDate, decimal collected, string currency);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Billed {Count} subscription charges for pay date {PayDate:yyyy-MM-dd}: {Collected} {Currency} deducted")]
+    private partial void LogBilled(int count, DateOnly payDate, decimal collected, string currency);
 }

@@ -20,7 +20,7 @@ public abstract class AuthorizationMatrixTests(StoreFactory store)
     // ConsolePage: a browser page behind the console's cookie; no bearer token or API key opens it (302 to sign-in).
     // Which console roles open which page is ConsoleAccessTests' matrix. ShopPage: the same behind the shop's
     // cookie (302 to the shop's sign-in); ShopAccessTests says which people open it.
-    private enum Access { Public, AnyCaller, Person, Employee, Buyer, InternalBuyer, Catalog, Hr, Finance, CatalogOrHr, ConsolePage, ShopPage }
+    private enum Access { Public, AnyCaller, Person, Employee, Buyer, InternalBuyer, Catalog, Hr, Finance, CatalogOrHr, EmployeeOrHr, ConsolePage, ShopPage }
 
     private static readonly Dictionary<string, Access> Routes = new(StringComparer.Ordinal)
     {
@@ -77,6 +77,7 @@ public abstract class AuthorizationMatrixTests(StoreFactory store)
         ["POST /api/employees/import"] = Access.Hr,
         ["PUT /api/employees/{id}"] = Access.Hr,
         ["GET /api/employees/{id}/audit"] = Access.Hr,
+        ["POST /api/employees/{id}/move"] = Access.Hr,
         ["GET /api/companies"] = Access.Person,
         ["POST /api/quotes"] = Access.AnyCaller,
         ["GET /api/me"] = Access.Employee,
@@ -134,6 +135,18 @@ public abstract class AuthorizationMatrixTests(StoreFactory store)
         ["GET /api/finance/taxable-benefits"] = Access.Finance,
         ["GET /api/finance/gross-profit"] = Access.Finance,
         ["PUT /api/finance/gross-profit"] = Access.Finance,
+        ["GET /api/service-plans/"] = Access.Person,
+        ["GET /api/service-plans/{id}"] = Access.Person,
+        ["POST /api/service-plans/"] = Access.Catalog,
+        ["PUT /api/service-plans/{id}"] = Access.Catalog,
+        ["POST /api/subscriptions/"] = Access.Employee,
+        ["GET /api/subscriptions/"] = Access.EmployeeOrHr,
+        ["GET /api/subscriptions/{id:guid}"] = Access.EmployeeOrHr,
+        ["POST /api/subscriptions/{id:guid}/cancel"] = Access.EmployeeOrHr,
+        ["POST /api/subscriptions/{id:guid}/pause"] = Access.Employee,
+        ["POST /api/subscriptions/{id:guid}/resume"] = Access.Employee,
+        ["GET /api/finance/subscription-charges/"] = Access.Finance,
+        ["POST /api/finance/subscription-charges/"] = Access.Finance,
     };
 
     private sealed record Caller(string Name, string[] Roles, Action<HttpRequestHeaders> Authenticate, bool Valid = true);
@@ -311,6 +324,7 @@ public abstract class AuthorizationMatrixTests(StoreFactory store)
         Access.Hr => roles.Contains("hr"),
         Access.Finance => roles.Contains("finance"),
         Access.CatalogOrHr => roles.Any(r => r is "catalog" or "hr"),
+        Access.EmployeeOrHr => roles.Any(r => r is "employee" or "hr"),
         _ => true,
     };
 

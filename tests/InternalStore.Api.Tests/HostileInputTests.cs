@@ -39,6 +39,7 @@ public abstract class HostileInputTests(StoreFactory store)
         ["POST /api/products/{sku}/stock"] = (Identity.Catalog, """{"delta":1,"reason":"count"}"""),
         ["POST /api/employees/import"] = (Identity.GroupHr, null), // text/csv: RosterImportTests and FuzzTests; its query parameters are below
         ["PUT /api/employees/{id}"] = (Identity.GroupHr, """{"name":"Alice Moreau","email":"alice.moreau@abc.example","costCenter":"CC-1000","grade":5,"status":"active","hireDate":"2018-04-16"}"""),
+        ["POST /api/employees/{id}/move"] = (Identity.GroupHr, """{"company":"XYZ","costCenter":"CC-2000"}"""),
         ["POST /api/quotes"] = (Identity.Employee, """{"lines":[{"sku":"LAP-13","quantity":1}]}"""),
         ["POST /api/policies/"] = (Identity.GroupHr, """{"company":"ABC","name":"Hostile draft","document":{"tiers":[{"id":"all","percent":"10","minGrade":1,"minTenureMonths":0}],"probationDays":90,"categoryRules":[{"category":"electronics","maxPercent":"10"}],"minMarginPercent":"5","annualAllowance":"500","quantityLimits":[{"sku":"LAP-13","maxUnits":1,"windowDays":365}],"promotionStacking":"best","rounding":"halfUp"}}"""),
         ["PUT /api/policies/{id:guid}"] = (Identity.GroupHr, """{"name":"Hostile draft","document":{"tiers":[{"id":"all","percent":"10"}],"probationDays":90,"annualAllowance":"500"}}"""),
@@ -67,6 +68,13 @@ public abstract class HostileInputTests(StoreFactory store)
         ["POST /api/orders/{id:guid}/refunds"] = (Identity.GroupFinance, """{"lines":[{"sku":"LAP-13","quantity":1}],"reason":"broken","returnToStock":false}"""),
         ["POST /api/finance/invoices/{id:guid}/settle"] = (Identity.GroupFinance, null),
         ["PUT /api/finance/gross-profit"] = (Identity.GroupFinance, """{"company":"ABC","lineOfBusiness":"goods","year":2026,"percent":2.5,"reason":"audited"}"""),
+        ["POST /api/service-plans/"] = (Identity.Catalog, """{"id":"HX-PLAN","name":"Hostile plan","sku":"AUD-P","provider":"XYZ","period":"payPeriod","pricePerPeriod":9.90,"costPerPeriod":3.50,"minimumTermPeriods":0,"noticeDays":14,"afterProbationOnly":false,"companies":["ABC"],"enrolmentOpens":"2026-01-01","enrolmentCloses":"2030-12-31","allowsPause":true,"allowsImmediateCancel":true,"active":true}"""),
+        ["PUT /api/service-plans/{id}"] = (Identity.Catalog, """{"name":"Audio conferencing for one","sku":"AUD-P","provider":"XYZ","period":"payPeriod","pricePerPeriod":9.90,"costPerPeriod":3.50,"minimumTermPeriods":0,"noticeDays":14,"afterProbationOnly":true,"companies":[],"allowsPause":true,"allowsImmediateCancel":true,"active":true}"""),
+        ["POST /api/subscriptions/"] = (Identity.Employee, """{"plan":"AUD-TEAM"}"""),
+        ["POST /api/subscriptions/{id:guid}/cancel"] = (Identity.Employee, """{"atPeriodEnd":true,"reason":"moving"}"""),
+        ["POST /api/subscriptions/{id:guid}/pause"] = (Identity.Employee, null),
+        ["POST /api/subscriptions/{id:guid}/resume"] = (Identity.Employee, null),
+        ["POST /api/finance/subscription-charges/"] = (Identity.GroupFinance, null), // its period is a query parameter, below
         ["POST /api/webhooks/stripe"] = (null, null), // signed by Stripe: CardPaymentTests
         ["POST /console/sign-in"] = (null, null), // console forms: ConsoleFormTests and ConsoleAccessTests
         ["POST /console/sign-out"] = (null, null),
@@ -286,7 +294,9 @@ public abstract class HostileInputTests(StoreFactory store)
         .Replace("{sku}", "LAP-13", StringComparison.Ordinal)
         .Replace("{id:guid}", Unknown, StringComparison.Ordinal).Replace("{version:int}", "1", StringComparison.Ordinal)
         .Replace("{id:long}", "999999999", StringComparison.Ordinal)
-        .Replace("{id}", route.Contains("promotions", StringComparison.Ordinal) ? "home-week" : "E1001", StringComparison.Ordinal);
+        .Replace("{id}", route.Contains("promotions", StringComparison.Ordinal) ? "home-week"
+            : route.Contains("service-plans", StringComparison.Ordinal) ? "AUD-TEAM"
+            : route.EndsWith("/move", StringComparison.Ordinal) ? "E1002" : "E1001", StringComparison.Ordinal);
 
     /// <summary>A valid value for the other query parameters, so only one is hostile at a time.</summary>
     private static string DefaultQuery(string parameter) => parameter switch
@@ -300,6 +310,7 @@ public abstract class HostileInputTests(StoreFactory store)
     {
         _ when route.Contains("/api/employees", StringComparison.Ordinal) || route.Contains("/api/policies", StringComparison.Ordinal) => Identity.GroupHr,
         _ when route.Contains("/api/finance", StringComparison.Ordinal) || route.Contains("/api/orders", StringComparison.Ordinal) => Identity.GroupFinance,
+        _ when route.Contains("/api/subscriptions", StringComparison.Ordinal) => Identity.Hr,
         _ => Identity.Catalog,
     };
 }

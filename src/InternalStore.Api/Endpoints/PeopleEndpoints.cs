@@ -22,6 +22,8 @@ public static class PeopleEndpoints
             .WithSummary("Upsert employees from CSV; any invalid row applies nothing unless skipInvalid=true. dryRun=true only checks.");
         employees.MapPut("/{id}", UpdateEmployee)
             .WithSummary("Change grade, cost centre, status and dates; prices follow from the next quote. Audited.");
+        employees.MapPost("/{id}/move", MoveEmployee)
+            .WithSummary("Move to a sister company (HR of both): its policy prices them now, their subscriptions from the next period. Audited.");
         employees.MapGet("/{id}/audit", EmployeeAudit).WithSummary("Who changed which field of the record, when.");
 
         app.MapGet("/api/companies", ListCompanies).WithTags("People").RequireAuthorization(Policies.Person)
@@ -56,6 +58,10 @@ public static class PeopleEndpoints
         EmployeeInput request, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new UpdateEmployeeCommand(http.User.ToCaller(), id, request), ct));
 
+    private static async Task<Ok<EmployeeDto>> MoveEmployee(HttpContext http, ISender sender, string id, MoveEmployeeBody body,
+        CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new MoveEmployeeCommand(http.User.ToCaller(), id, body.Company, body.CostCenter), ct));
+
     private static async Task<Ok<IReadOnlyList<EmployeeAuditDto>>> EmployeeAudit(HttpContext http, ISender sender, string id,
         CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetEmployeeAuditQuery(http.User.ToCaller(), id), ct));
@@ -63,3 +69,5 @@ public static class PeopleEndpoints
     private static async Task<Ok<IReadOnlyList<CompanyDto>>> ListCompanies(HttpContext http, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new ListCompaniesQuery(http.User.ToCaller()), ct));
 }
+
+public sealed record MoveEmployeeBody(string? Company, string? CostCenter);

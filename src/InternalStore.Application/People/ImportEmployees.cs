@@ -93,7 +93,7 @@ public sealed class ImportEmployeesHandler(IStoreDb db, OrganisationAuthority au
         foreach (var row in batch)
         {
             if (stored.TryGetValue(row.Id, out var company) && company != row.Company)
-                problems.Add(new ImportProblem(row.Line, "company", $"{row.Id} works for {company}; a move between companies is not an import."));
+                problems.Add(new ImportProblem(row.Line, "company", $"{row.Id} works for {company}; a move between companies is POST /api/employees/{row.Id}/move, not an import."));
         }
 
         batch.Clear();

@@ -66,6 +66,7 @@ internal static class EmployeeAudit
     {
         ["name"] = e.Name,
         ["email"] = e.Email,
+        ["company"] = e.CompanyCode,
         ["costCenter"] = e.CostCenterCode,
         ["grade"] = e.Grade.ToString(CultureInfo.InvariantCulture),
         ["status"] = e.Status == EmploymentStatus.Active ? "active" : "terminated",

@@ -14,7 +14,8 @@ public sealed record PlanPrice(decimal ExternalAmount, decimal Amount, decimal A
 /// <summary>
 /// Prices the days of a period like a one-line quote: the plan's price for those days (prorated) is the
 /// list price, its cost for those days the floor's basis, and the employee's company policy does the rest
-/// (tier, category rules, promotions, floors, the yearly allowance) with the same engine as every order.
+/// (tier, category rules, promotions, floors, the yearly allowance) with the same engine as every order,
+/// as of the first day covered.
 /// </summary>
 public sealed class PlanPricer(PricingFacts facts, ReadCache cache)
 {
@@ -26,7 +27,10 @@ public sealed class PlanPricer(PricingFacts facts, ReadCache cache)
         var rules = await cache.GetOrAddAsync($"rules:{company}:{from:yyyy-MM-dd}",
             ct => facts.RulesAsync(company, from, ct), cancellationToken);
         var catalog = new PricingCatalog([new CatalogItem(plan.Sku, product.Category, listPrice, cost, product.EmployeeDiscount)]);
+        // A leaver's last days are priced as they were employed on the first of them (their employee price).
         var buyer = PricingFacts.ToBuyer(employee, from, allowanceTaken, []);
+        if (employee.TerminationDate is { } left && left >= from)
+            buyer = buyer with { Status = InternalStore.Pricing.EmploymentStatus.Active };
         var request = new PricingRequest(rules, catalog, buyer, [new CartLine(plan.Sku, 1)], from, plan.Currency);
         var result = PricingEngine.Price(request);
         if (!result.IsSuccess)

@@ -14,7 +14,7 @@ internal static class FinanceCommands
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public static Command ExportPayroll() => PayPeriodExport("export-payroll",
-        "Payroll deductions due on a pay date as CSV: employee, name, period, amount, currency, order, schedule.",
+        "Payroll deductions due on a pay date as CSV: employee, name, period, amount, currency, order, schedule, type (order-installment or subscription), subscription.",
         async (sender, date, token) =>
         {
             var deductions = await sender.Send(new ListPayrollDeductionsQuery(Caller.System, date), token);
@@ -52,6 +52,27 @@ internal static class FinanceCommands
             {
                 Console.Write(csv);
             }
+        }, ct));
+        return command;
+    }
+
+    /// <summary>The billing run of a pay date: each subscription charged once, however often (or from however many processes) it runs.</summary>
+    public static Command BillSubscriptions()
+    {
+        var period = new Option<string>("--period") { Description = "The pay date to bill, YYYY-MM-DD (up to the next pay date).", Required = true };
+        var command = new Command("bill-subscriptions",
+            "Bill the service subscriptions of a pay date: one payroll line per subscription and period, prorated, within the allowance and the payroll cap (what does not fit is carried as arrears).")
+        {
+            period,
+        };
+        command.SetAction((result, ct) => CliHost.RunAsync(async (services, token) =>
+        {
+            if (!DateOnly.TryParseExact(result.GetValue(period), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                throw new ArgumentException("--period is a date, YYYY-MM-DD.");
+            var run = await services.GetRequiredService<ISender>()
+                .Send(new Application.Subscriptions.BillSubscriptionsCommand(Caller.System, date), token);
+            Console.WriteLine(
+                $"{run.Period:yyyy-MM-dd}: {run.Charged} charge(s) for {run.Employees} employee(s), {run.AlreadyBilled} already billed, {run.Suspended} suspended; {run.Collected} {run.Currency} deducted, {run.Arrears} {run.Currency} in arrears");
         }, ct));
         return command;
     }

@@ -17,6 +17,7 @@ public static class StoreRows
             await db.Invoices.CountAsync(), await db.JournalEntries.CountAsync(), await db.EmployeeAudit.CountAsync(),
             await db.PolicyAudit.CountAsync(), await db.PayrollSchedules.CountAsync(), await db.BenefitEntries.CountAsync(),
             await db.Carts.SelectMany(c => c.Items).CountAsync(), await db.QuoteRequests.CountAsync(),
-            await db.QuoteRequests.SelectMany(r => r.Offers).CountAsync(), await db.PriceAgreements.CountAsync());
+            await db.QuoteRequests.SelectMany(r => r.Offers).CountAsync(), await db.PriceAgreements.CountAsync(),
+            await db.ServicePlans.CountAsync(), await db.Subscriptions.CountAsync(), await db.SubscriptionCharges.CountAsync());
     }
 }
