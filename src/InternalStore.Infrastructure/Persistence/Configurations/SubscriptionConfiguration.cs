@@ -74,6 +74,7 @@ internal sealed class SubscriptionChargeConfiguration : IEntityTypeConfiguration
         charge.Property(c => c.Company).HasMaxLength(20);
         charge.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
         charge.Property(c => c.Currency).HasMaxLength(3);
+        charge.Property(c => c.Explanation).HasMaxLength(100_000);
         charge.HasIndex(c => new { c.SubscriptionId, c.PayDate, c.Kind }).IsUnique();
         charge.HasIndex(c => new { c.PayDate, c.PlanId });
         charge.HasIndex(c => new { c.EmployeeId, c.PayDate });

@@ -1996,8 +1996,8 @@ namespace InternalStore.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<string>("Explanation")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
 
                     b.Property<decimal>("ExternalAmount")
                         .HasPrecision(19, 4)

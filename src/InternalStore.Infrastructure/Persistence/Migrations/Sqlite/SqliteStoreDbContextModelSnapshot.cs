@@ -1961,7 +1961,7 @@ namespace InternalStore.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Explanation")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(100000)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("ExternalAmount")

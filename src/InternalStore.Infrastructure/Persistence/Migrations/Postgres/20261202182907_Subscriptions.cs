@@ -71,7 +71,7 @@ namespace InternalStore.Infrastructure.Persistence.Migrations.Postgres
                     Collected = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: false),
                     ArrearsOut = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: false),
                     Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
-                    Explanation = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Explanation = table.Column<string>(type: "character varying(100000)", maxLength: 100000, nullable: false),
                     BilledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>

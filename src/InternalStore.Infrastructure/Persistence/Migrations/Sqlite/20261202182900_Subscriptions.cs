@@ -70,7 +70,7 @@ namespace InternalStore.Infrastructure.Persistence.Migrations.Sqlite
                     Collected = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
                     ArrearsOut = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
                     Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
-                    Explanation = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Explanation = table.Column<string>(type: "TEXT", maxLength: 100000, nullable: false),
                     BilledAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
