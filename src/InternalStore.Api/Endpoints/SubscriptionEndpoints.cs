@@ -90,17 +90,14 @@ public static class SubscriptionEndpoints
 
     private static async Task<IResult> Charges(HttpContext http, ISender sender, DateOnly? period, CancellationToken ct)
     {
-        var charges = await sender.Send(new ListSubscriptionChargesQuery(http.User.ToCaller(), RequirePeriod(period)), ct);
+        var charges = await sender.Send(new ListSubscriptionChargesQuery(http.User.ToCaller(), period), ct);
         return FinanceEndpoints.WantsCsv(http)
             ? TypedResults.Text(SubscriptionCsv.Charges(charges), "text/csv")
             : TypedResults.Ok(charges);
     }
 
     private static async Task<Ok<BillingRunDto>> Bill(HttpContext http, ISender sender, DateOnly? period, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new BillSubscriptionsCommand(http.User.ToCaller(), RequirePeriod(period)), ct));
-
-    private static DateOnly RequirePeriod(DateOnly? period) =>
-        period ?? throw new InternalStore.Domain.Common.DomainValidationException("validation", "period", "period is the pay date, YYYY-MM-DD.");
+        TypedResults.Ok(await sender.Send(new BillSubscriptionsCommand(http.User.ToCaller(), period), ct));
 }
 
 public sealed record ServicePlanBody(string? Id, string? Name, string? Sku, string? Provider, string? Period, decimal? PricePerPeriod,
