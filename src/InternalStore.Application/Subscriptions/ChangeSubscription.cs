@@ -38,8 +38,7 @@ public sealed class CancelSubscriptionHandler(IStoreDb db, SubscriptionAccess ac
             now, byHr);
         await billing.CreditAfterEndAsync(subscription, plan, employee, today, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        var charges = await db.SubscriptionCharges.AsNoTracking().Where(c => c.SubscriptionId == subscription.Id).ToListAsync(cancellationToken);
-        return subscription.ToDto(plan, employee.Name, charges);
+        return await access.DtoAsync(subscription, plan, employee.Name, cancellationToken);
     }
 }
 
@@ -58,7 +57,6 @@ public sealed class PauseSubscriptionHandler(IStoreDb db, SubscriptionAccess acc
         else
             subscription.Resume(plan, quotes.Calendar, today, now);
         await db.SaveChangesAsync(cancellationToken);
-        var charges = await db.SubscriptionCharges.AsNoTracking().Where(c => c.SubscriptionId == subscription.Id).ToListAsync(cancellationToken);
-        return subscription.ToDto(plan, employee.Name, charges);
+        return await access.DtoAsync(subscription, plan, employee.Name, cancellationToken);
     }
 }

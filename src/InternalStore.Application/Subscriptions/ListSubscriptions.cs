@@ -62,12 +62,11 @@ public sealed class ListSubscriptionsHandler(IStoreDb db, OrganisationAuthority 
     }
 }
 
-public sealed class GetSubscriptionHandler(IStoreDb db, SubscriptionAccess access) : IQueryHandler<GetSubscriptionQuery, SubscriptionDto>
+public sealed class GetSubscriptionHandler(SubscriptionAccess access) : IQueryHandler<GetSubscriptionQuery, SubscriptionDto>
 {
     public async ValueTask<SubscriptionDto> Handle(GetSubscriptionQuery query, CancellationToken cancellationToken)
     {
         var (subscription, plan, employee) = await access.LoadAsync(query.Caller, query.Id, cancellationToken);
-        var charges = await db.SubscriptionCharges.AsNoTracking().Where(c => c.SubscriptionId == subscription.Id).ToListAsync(cancellationToken);
-        return subscription.ToDto(plan, employee.Name, charges);
+        return await access.DtoAsync(subscription, plan, employee.Name, cancellationToken);
     }
 }

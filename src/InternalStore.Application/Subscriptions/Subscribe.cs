@@ -28,7 +28,7 @@ public sealed class SubscribeValidator : AbstractValidator<SubscribeCommand>
     }
 }
 
-public sealed class SubscribeHandler(IStoreDb db, SubscriptionQuotes quotes, TimeProvider clock)
+public sealed class SubscribeHandler(IStoreDb db, SubscriptionQuotes quotes, SubscriptionAccess access, TimeProvider clock)
     : ICommandHandler<SubscribeCommand, SubscribeResult>
 {
     public async ValueTask<SubscribeResult> Handle(SubscribeCommand command, CancellationToken cancellationToken)
@@ -64,10 +64,6 @@ public sealed class SubscribeHandler(IStoreDb db, SubscriptionQuotes quotes, Tim
         return new SubscribeResult(subscription.ToDto(plan, employee.Name, []), Created: true);
     }
 
-    private async Task<SubscriptionDto> DtoAsync(Subscription subscription, string name, CancellationToken ct)
-    {
-        var plan = await db.ServicePlans.AsNoTracking().FirstAsync(p => p.Id == subscription.PlanId, ct);
-        var charges = await db.SubscriptionCharges.AsNoTracking().Where(c => c.SubscriptionId == subscription.Id).ToListAsync(ct);
-        return subscription.ToDto(plan, name, charges);
-    }
+    private async Task<SubscriptionDto> DtoAsync(Subscription subscription, string name, CancellationToken ct) =>
+        await access.DtoAsync(subscription, await db.ServicePlans.AsNoTracking().FirstAsync(p => p.Id == subscription.PlanId, ct), name, ct);
 }

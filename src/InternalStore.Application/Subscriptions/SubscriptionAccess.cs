@@ -29,6 +29,11 @@ public sealed class SubscriptionAccess(IStoreDb db, OrganisationAuthority author
         return caller.IsInRole(Roles.Hr) && (await authority.ScopeOfAsync(caller, ct)).Covers(company);
     }
 
+    /// <summary>The subscription as the API answers it, with its charges.</summary>
+    public async Task<SubscriptionDto> DtoAsync(Subscription subscription, ServicePlan plan, string employeeName, CancellationToken ct) =>
+        subscription.ToDto(plan, employeeName,
+            await db.SubscriptionCharges.AsNoTracking().Where(c => c.SubscriptionId == subscription.Id).ToListAsync(ct));
+
     /// <summary>The owner acts as the subscriber; anyone else who may see it is HR.</summary>
     public static bool IsOwner(Caller caller, Subscription subscription) =>
         caller.IsInRole(Roles.Employee) && caller.Subject == subscription.EmployeeId;
