@@ -26,20 +26,12 @@ public sealed partial class SubscriptionBillingWorker(IServiceScopeFactory scope
     {
         var calendar = new PayrollCalendar(payroll.Value.PeriodsPerMonth);
         var today = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
-        var payDate = calendar.IsPayDate(today) ? today : LatestPayDateBefore(calendar, today);
+        var payDate = calendar.PayDateOnOrBefore(today);
         await using var scope = scopes.CreateAsyncScope();
         var run = await scope.ServiceProvider.GetRequiredService<ISender>()
             .Send(new BillSubscriptionsCommand(Caller.System, payDate), cancellationToken);
         if (run.Charged > 0)
             LogBilled(run.Charged, payDate, run.Collected, run.Currency);
-    }
-
-    private static DateOnly LatestPayDateBefore(PayrollCalendar calendar, DateOnly day)
-    {
-        var date = day.AddDays(-1);
-        while (!calendar.IsPayDate(date))
-            date = date.AddDays(-1);
-        return date;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Billed {Count} subscription charges for pay date {PayDate:yyyy-MM-dd}: {Collected} {Currency} deducted")]

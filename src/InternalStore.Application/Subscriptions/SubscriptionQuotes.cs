@@ -61,9 +61,7 @@ public sealed class SubscriptionQuotes(IStoreDb db, PlanPricer pricer, PricingFa
     /// <summary>The employee's subscription to the plan that still runs (or runs until a later day); null when none.</summary>
     public Task<Subscription?> RunningAsync(string planId, string employeeId, DateOnly today, CancellationToken ct) =>
         db.Subscriptions.AsNoTracking()
-            .Where(s => s.PlanId == planId && s.EmployeeId == employeeId
-                        && (s.Status == SubscriptionStatus.Pending || s.Status == SubscriptionStatus.Active
-                            || s.Status == SubscriptionStatus.Paused || s.EndsOn == null || s.EndsOn >= today)
-                        && s.Status != SubscriptionStatus.Suspended)
+            .Where(s => s.PlanId == planId && s.EmployeeId == employeeId && s.Status != SubscriptionStatus.Suspended
+                        && (s.EndsOn == null || s.EndsOn >= today))
             .FirstOrDefaultAsync(ct);
 }

@@ -33,6 +33,17 @@ public sealed class PayrollCalendar
         return PeriodsPerMonth == 2 && date.Day <= 15 ? new DateOnly(date.Year, date.Month, 15) : last;
     }
 
+    /// <summary>The last pay date on or before <paramref name="date"/>: the payroll that is due or past.</summary>
+    public DateOnly PayDateOnOrBefore(DateOnly date)
+    {
+        if (IsPayDate(date))
+            return date;
+        if (PeriodsPerMonth == 2 && date.Day > 15)
+            return new DateOnly(date.Year, date.Month, 15);
+        var previousMonth = new DateOnly(date.Year, date.Month, 1).AddDays(-1);
+        return previousMonth;
+    }
+
     /// <summary><paramref name="count"/> pay dates strictly after <paramref name="today"/>: deductions start with the next payroll.</summary>
     public IReadOnlyList<DateOnly> NextPayDates(DateOnly today, int count)
     {

@@ -89,7 +89,7 @@ public sealed class ServicePlan
 
     /// <summary>Whether <paramref name="terms"/> would change nothing (a create sent again replays).</summary>
     public bool Has(ServicePlanTerms terms) => Terms with { Companies = [] } == terms with { Companies = [] }
-                                               && Companies.SequenceEqual(terms.Companies);
+                                               && Companies.SequenceEqual(Normalised(terms.Companies));
 
     public void Update(ServicePlanTerms terms, string by, DateTimeOffset now)
     {
@@ -114,7 +114,7 @@ public sealed class ServicePlan
         MinimumTermPeriods = terms.MinimumTermPeriods;
         NoticeDays = terms.NoticeDays;
         AfterProbationOnly = terms.AfterProbationOnly;
-        _companies = string.Join(',', terms.Companies.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        _companies = string.Join(',', Normalised(terms.Companies));
         EnrolmentOpens = terms.EnrolmentOpens;
         EnrolmentCloses = terms.EnrolmentCloses;
         AllowsPause = terms.AllowsPause;
@@ -126,6 +126,9 @@ public sealed class ServicePlan
         if (priceChanged)
             _prices.Add(new ServicePlanPrice(Id, terms.PricePerPeriod, terms.CostPerPeriod, DateOnly.FromDateTime(now.UtcDateTime), now, by));
     }
+
+    private static IEnumerable<string> Normalised(IEnumerable<string> companies) =>
+        companies.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
 
     /// <summary>
     /// The price that charges a subscriber who enrolled at <paramref name="enrolledAt"/> for a period: the

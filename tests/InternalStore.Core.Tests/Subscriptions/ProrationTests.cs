@@ -58,5 +58,11 @@ public sealed class ProrationTests
         Assert.Equal(new BillingPeriod(new DateOnly(2027, 1, 16), new DateOnly(2027, 1, 31)),
             calendar.EndingOn(new DateOnly(2027, 1, 31), PlanPeriod.PayPeriod));
         Assert.Null(calendar.EndingOn(new DateOnly(2027, 1, 20), PlanPeriod.PayPeriod));
+
+        // The pay date the worker bills: the latest on or before the day.
+        Assert.Equal(new DateOnly(2027, 1, 15), calendar.PayDateOnOrBefore(new DateOnly(2027, 1, 15)));
+        Assert.Equal(new DateOnly(2027, 1, 15), calendar.PayDateOnOrBefore(new DateOnly(2027, 1, 30)));
+        Assert.Equal(new DateOnly(2026, 12, 31), calendar.PayDateOnOrBefore(new DateOnly(2027, 1, 14)));
+        Assert.Equal(new DateOnly(2027, 2, 28), new PayrollCalendar(1).PayDateOnOrBefore(new DateOnly(2027, 3, 27)));
     }
 }

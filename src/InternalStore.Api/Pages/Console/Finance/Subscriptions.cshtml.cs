@@ -21,7 +21,7 @@ public sealed class SubscriptionsModel(ISender sender, TimeProvider clock, IOpti
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var next = calendar.PayDateOnOrAfter(today);
         PayDates = [.. calendar.NextPayDates(next.AddMonths(-2), 6).Where(d => d <= next)];
-        Period = period ?? (calendar.IsPayDate(today) ? today : PayDates.LastOrDefault(d => d < today, next));
+        Period = period ?? calendar.PayDateOnOrBefore(today);
         Charges = await TryQueryAsync(new ListSubscriptionChargesQuery(Caller, Period));
     }
 
