@@ -82,6 +82,7 @@ app.MapCartEndpoints();
 app.MapNegotiationEndpoints();
 app.MapFinanceEndpoints();
 app.MapSubscriptionEndpoints();
+app.MapInternalServiceEndpoints();
 app.MapBenchmarkEndpoints(app.Configuration);
 app.MapRazorPages();
 app.MapGet("/", () => Results.Redirect("/shop")).ExcludeFromDescription();

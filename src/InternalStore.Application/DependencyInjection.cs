@@ -55,6 +55,9 @@ public static class DependencyInjection
         services.AddScoped<Subscriptions.SubscriptionAccess>();
         services.AddScoped<Subscriptions.ServicePlanChecks>();
         services.AddScoped<Subscriptions.SubscriptionCommitments>();
+        services.AddScoped<InternalServices.InternalServiceAccess>();
+        services.AddScoped<InternalServices.UsagePricing>();
+        services.AddScoped<InternalServices.CostCentreStatements>();
         services.AddScoped<Benefits.GrossProfitRates>();
         services.AddScoped<Benefits.BenefitRecorder>();
         services.AddSingleton(sp => Benefits.BenefitOptions.Resolve(

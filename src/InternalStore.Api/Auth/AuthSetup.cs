@@ -29,6 +29,23 @@ public static class Policies
     /// <summary>Subscriptions: the subscriber's own, HR's of their companies.</summary>
     public const string EmployeeOrHr = "employee-or-hr";
 
+    /// <summary>Internal services and usage: the supplying centre's provider manages, finance reads (and closes).</summary>
+    public const string ServiceProvider = Roles.ServiceProvider;
+
+    /// <summary>Reading rate cards: providers, finance and the consuming departments' buyers.</summary>
+    public const string ServiceReader = "service-reader";
+
+    /// <summary>Usage and disputes: the supplying provider and finance.</summary>
+    public const string ProviderOrFinance = "provider-or-finance";
+
+    /// <summary>A cost centre's statement: its department buyer and finance.</summary>
+    public const string DepartmentOrFinance = "department-or-finance";
+
+    /// <summary>Disputes: the disputing department, the supplying provider, finance.</summary>
+    public const string DisputeParty = "dispute-party";
+
+    public const string DepartmentBuyer = Roles.DepartmentBuyer;
+
     public const string Catalog = Roles.Catalog;
     public const string Hr = Roles.Hr;
     public const string Finance = Roles.Finance;
@@ -103,6 +120,12 @@ public static class AuthSetup
             .AddPolicy(Policies.InternalBuyer, policy => policy.RequireRole(Roles.DepartmentBuyer, Roles.AffiliateBuyer))
             .AddPolicy(Policies.CatalogOrHr, policy => policy.RequireRole(Roles.Catalog, Roles.Hr))
             .AddPolicy(Policies.EmployeeOrHr, policy => policy.RequireRole(Roles.Employee, Roles.Hr))
+            .AddPolicy(Policies.ServiceProvider, policy => policy.RequireRole(Roles.ServiceProvider))
+            .AddPolicy(Policies.ServiceReader, policy => policy.RequireRole(Roles.ServiceProvider, Roles.Finance, Roles.DepartmentBuyer))
+            .AddPolicy(Policies.ProviderOrFinance, policy => policy.RequireRole(Roles.ServiceProvider, Roles.Finance))
+            .AddPolicy(Policies.DepartmentOrFinance, policy => policy.RequireRole(Roles.DepartmentBuyer, Roles.Finance))
+            .AddPolicy(Policies.DisputeParty, policy => policy.RequireRole(Roles.DepartmentBuyer, Roles.ServiceProvider, Roles.Finance))
+            .AddPolicy(Policies.DepartmentBuyer, policy => policy.RequireRole(Roles.DepartmentBuyer))
             .AddPolicy(Policies.Catalog, policy => policy.RequireRole(Roles.Catalog))
             .AddPolicy(Policies.Hr, policy => policy.RequireRole(Roles.Hr))
             .AddPolicy(Policies.Finance, policy => policy.RequireRole(Roles.Finance));

@@ -13,7 +13,7 @@ public static class ConsoleErrors
             <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not allowed - InternalStore console</title>
             <link rel="stylesheet" href="/console/console.css"></head>
             <body><main><h1>Not allowed</h1><p>Signed in as {who}, whose role does not open this page.
-            The console is for HR, finance and catalog staff.</p>
+            The console is for HR, finance, catalog staff and service providers.</p>
             <p><a href="/console/sign-in">Sign in as someone else</a></p></main></body></html>
             """);
     }
@@ -29,7 +29,7 @@ public static class ConsoleErrors
             <title>Not a buyer - InternalStore shop</title><link rel="stylesheet" href="/shop/shop.css"></head>
             <body><main><h1>The shop is for buyers</h1><p>Signed in as {who} ({roles}). The shop is for employees,
             department buyers and affiliate buyers; your role does not buy here.</p>
-            <p>HR, finance and catalog work is in the <a href="/console">console</a>.</p>
+            <p>HR, finance, catalog and service providers' work is in the <a href="/console">console</a>.</p>
             <p><a href="/shop/sign-in">Sign in as someone else</a></p></main></body></html>
             """);
     }

@@ -46,8 +46,9 @@ public static class ConsolePolicies
     public const string Hr = "console-hr";
     public const string Finance = "console-finance";
     public const string Catalog = "console-catalog";
+    public const string ServiceProvider = "console-service-provider";
 
-    public static readonly string[] StaffRoles = [Roles.Hr, Roles.Finance, Roles.Catalog];
+    public static readonly string[] StaffRoles = [Roles.Hr, Roles.Finance, Roles.Catalog, Roles.ServiceProvider];
 }
 
 public static class ConsoleSetup
@@ -67,6 +68,7 @@ public static class ConsoleSetup
             options.Conventions.AuthorizeFolder("/Console/Hr", ConsolePolicies.Hr);
             options.Conventions.AuthorizeFolder("/Console/Finance", ConsolePolicies.Finance);
             options.Conventions.AuthorizeFolder("/Console/Catalog", ConsolePolicies.Catalog);
+            options.Conventions.AuthorizeFolder("/Console/Services", ConsolePolicies.ServiceProvider);
             options.Conventions.AllowAnonymousToPage("/Console/SignIn");
             options.Conventions.AuthorizeFolder("/Shop", ShopPolicies.Buyer);
             options.Conventions.AllowAnonymousToPage("/Shop/SignIn");
@@ -82,6 +84,8 @@ public static class ConsoleSetup
             .AddPolicy(ConsolePolicies.Hr, policy => policy.AddAuthenticationSchemes(ConsolePolicies.Scheme).RequireRole(Roles.Hr))
             .AddPolicy(ConsolePolicies.Finance, policy => policy.AddAuthenticationSchemes(ConsolePolicies.Scheme).RequireRole(Roles.Finance))
             .AddPolicy(ConsolePolicies.Catalog, policy => policy.AddAuthenticationSchemes(ConsolePolicies.Scheme).RequireRole(Roles.Catalog))
+            .AddPolicy(ConsolePolicies.ServiceProvider, policy => policy.AddAuthenticationSchemes(ConsolePolicies.Scheme)
+                .RequireRole(Roles.ServiceProvider))
             .AddPolicy(ShopPolicies.Buyer, policy => policy.AddAuthenticationSchemes(ShopPolicies.Scheme)
                 .RequireClaim("sub").RequireRole(ShopPolicies.BuyerRoles));
         return services;

@@ -23,6 +23,8 @@ public sealed record DemoIdentity(string Subject, string Role, string? Company, 
         new("E1004", Roles.Employee, "ABC", null, "ABC employee, terminated (external prices)"),
         new("E2001", Roles.Employee, "XYZ", null, "XYZ employee"),
         new("D1200", Roles.DepartmentBuyer, "ABC", "CC-1200", "ABC Dispatch buyer (no console access)"),
+        new("S4100", Roles.ServiceProvider, "ABC", "CC-4100", "ABC IT service provider (support hours, laptop set-ups)"),
+        new("S1100", Roles.ServiceProvider, "ABC", "CC-1100", "ABC Packing service provider (pallets for Dispatch)"),
         new("A3001", Roles.AffiliateBuyer, "ABC", null, "XYZ buying from ABC (intercompany)", Affiliate: "XYZ"),
     ];
 }

@@ -20,12 +20,13 @@ public sealed record PayrollScheduleDto(Guid Id, Guid OrderId, string EmployeeId
 
 public sealed record PayrollDeductionDto(DateOnly Period, decimal Amount, string Status);
 
-public sealed record InvoiceDto(Guid Id, string Number, Guid OrderId, string SellerCompany, string BuyerCompany,
+/// <param name="OrderId">The affiliate's order invoiced; null on a month's service invoice (<paramref name="ServiceMonth"/>).</param>
+public sealed record InvoiceDto(Guid Id, string Number, Guid? OrderId, string SellerCompany, string BuyerCompany,
     DateOnly IssueDate, DateOnly DueDate, string Currency, IReadOnlyList<InvoiceLineDto> Lines, decimal Total,
-    decimal Credited, string Status, DateTimeOffset? SettledAt);
+    decimal Credited, string Status, DateTimeOffset? SettledAt, string? ServiceMonth = null);
 
 /// <param name="PricingMethod">The transfer-pricing method (<c>cost-plus</c>) and the markup over unit cost the price realised.</param>
-public sealed record InvoiceLineDto(string Sku, string Name, int Quantity, decimal UnitPrice, decimal LineTotal, decimal UnitCost,
+public sealed record InvoiceLineDto(string Sku, string Name, decimal Quantity, decimal UnitPrice, decimal LineTotal, decimal UnitCost,
     string PricingMethod, decimal MarkupPercent);
 
 public sealed record JournalEntryDto(Guid Id, string Kind, Guid OrderId, string BuyerCompany, string? CostCenter,
@@ -52,7 +53,7 @@ internal static class SettlementMapping
             Currencies.ToMinorUnitScale(l.LineTotal, i.Currency), Currencies.ToMinorUnitScale(l.UnitCost, i.Currency),
             l.PricingMethod, l.MarkupPercent)).ToList(),
         Currencies.ToMinorUnitScale(i.Total, i.Currency), Currencies.ToMinorUnitScale(i.Credited, i.Currency),
-        i.Status.WireName(), i.SettledAt);
+        i.Status.WireName(), i.SettledAt, i.ServiceMonth);
 
     public static JournalEntryDto ToDto(this JournalEntry e) => new(e.Id, e.Kind.WireName(), e.OrderId, e.BuyerCompany,
         e.CostCenter, e.SellerCompany, Currencies.ToMinorUnitScale(e.Amount, e.Currency),

@@ -10,11 +10,14 @@ public static class Roles
     public const string DepartmentBuyer = "department-buyer";
     public const string AffiliateBuyer = "affiliate-buyer";
 
+    /// <summary>Runs a cost centre's internal services (its rate card and the usage it records).</summary>
+    public const string ServiceProvider = "service-provider";
+
     /// <summary>Given to storefront API keys, never to a person.</summary>
     public const string Storefront = "storefront";
 
     public static readonly IReadOnlyList<string> People =
-        [Employee, Hr, Finance, Catalog, DepartmentBuyer, AffiliateBuyer];
+        [Employee, Hr, Finance, Catalog, DepartmentBuyer, AffiliateBuyer, ServiceProvider];
 }
 
 /// <summary>Who is calling, as the API's authentication established it.</summary>

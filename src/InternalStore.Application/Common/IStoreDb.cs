@@ -43,6 +43,12 @@ public interface IStoreDb
     DbSet<Domain.Subscriptions.ServicePlan> ServicePlans { get; }
     DbSet<Domain.Subscriptions.Subscription> Subscriptions { get; }
     DbSet<Domain.Subscriptions.SubscriptionCharge> SubscriptionCharges { get; }
+    DbSet<Domain.InternalServices.InternalService> InternalServices { get; }
+    DbSet<Domain.InternalServices.UsageEntry> UsageEntries { get; }
+    DbSet<Domain.InternalServices.AccountingPeriod> AccountingPeriods { get; }
+    DbSet<Domain.InternalServices.CostAllocationSetting> CostAllocationSettings { get; }
+    DbSet<Domain.InternalServices.StatementDispute> StatementDisputes { get; }
+    DbSet<Domain.InternalServices.StatementAcceptance> StatementAcceptances { get; }
 
     /// <summary>
     /// Loads products for a change that must not interleave with another (stock moves): the rows stay
@@ -56,6 +62,13 @@ public interface IStoreDb
     /// <see cref="LockProductsAsync"/>: concurrent orders of one employee take turns.
     /// </summary>
     Task<AllowanceLedger> LockAllowanceLedgerAsync(string employeeId, int year, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Loads (creating it if needed) a company's accounting month, locked like <see cref="LockProductsAsync"/>:
+    /// usage recorded in the month and the month's close take turns.
+    /// </summary>
+    Task<Domain.InternalServices.AccountingPeriod> LockAccountingPeriodAsync(string company, Domain.InternalServices.AccountingMonth month,
+        CancellationToken cancellationToken);
 
     /// <summary>An order with its lines and history, locked for a state change; null when there is none.</summary>
     Task<Order?> LockOrderAsync(Guid id, CancellationToken cancellationToken);

@@ -10,8 +10,10 @@ using Microsoft.Extensions.Options;
 
 namespace InternalStore.Application.Finance;
 
+/// <param name="Kind"><c>chargeback</c>, <c>reversal</c>, <c>adjustment</c> (goods) or <c>service</c> (an internal service at month-end).</param>
+/// <param name="OrderId">The goods order; empty for a service charge, which names its supplying centre and usage entry.</param>
 public sealed record ChargebackEntryDto(Guid OrderId, string Kind, string SellerCompany, decimal Amount, decimal Cost,
-    decimal Markup, DateTimeOffset PostedAt);
+    decimal Markup, DateTimeOffset PostedAt, string? SupplierCostCenter = null, Guid? UsageEntryId = null);
 
 public sealed record SellerTotalDto(string SellerCompany, int Orders, decimal Amount, decimal Cost, decimal Markup);
 
@@ -19,8 +21,9 @@ public sealed record CostCenterStatementDto(string CostCenter, string Name, stri
     decimal Amount, decimal Cost, decimal Markup, IReadOnlyList<ChargebackEntryDto> Entries);
 
 /// <summary>
-/// A month of internal chargebacks per cost centre: what each department bought from which company,
-/// at transfer price, with cost and markup (reversals net out), e.g. the cost of IT for Marketing versus Sales.
+/// A month of internal chargebacks per cost centre: the goods each department bought from which company,
+/// at transfer price, and the internal services charged to it at the month's close, with cost and markup
+/// (reversals and adjustments net out), e.g. the cost of IT for Marketing versus Sales.
 /// </summary>
 public sealed record ChargebackStatementDto(string Month, string Currency, IReadOnlyList<CostCenterStatementDto> CostCenters,
     decimal Amount, decimal Cost, decimal Markup);
@@ -40,7 +43,8 @@ public sealed class GetChargebackStatementHandler(IStoreDb db, OrganisationAutho
         var to = from.AddMonths(1);
         var companies = (await authority.ScopeOfAsync(query.Caller, cancellationToken)).Companies.ToList();
         var entries = await db.JournalEntries.AsNoTracking()
-            .Where(e => (e.Kind == JournalKind.Chargeback || e.Kind == JournalKind.ChargebackReversal)
+            .Where(e => (e.Kind == JournalKind.Chargeback || e.Kind == JournalKind.ChargebackReversal
+                         || e.Kind == JournalKind.ChargebackAdjustment || e.Kind == JournalKind.ServiceCharge)
                         && e.PostedAt >= from && e.PostedAt < to
                         && (companies.Contains(e.BuyerCompany) || companies.Contains(e.SellerCompany)))
             .ToListAsync(cancellationToken);
@@ -55,10 +59,18 @@ public sealed class GetChargebackStatementHandler(IStoreDb db, OrganisationAutho
                     M(s.Sum(e => e.Amount)), M(s.Sum(e => e.Cost)), M(s.Sum(e => e.Markup)))).ToList(),
                 M(g.Sum(e => e.Amount)), M(g.Sum(e => e.Cost)), M(g.Sum(e => e.Markup)),
                 g.OrderBy(e => e.PostedAt).Select(e => new ChargebackEntryDto(e.OrderId,
-                    e.Kind == JournalKind.Chargeback ? "chargeback" : "reversal", e.SellerCompany, M(e.Amount), M(e.Cost),
-                    M(e.Markup), e.PostedAt)).ToList()))
+                    KindOf(e.Kind), e.SellerCompany, M(e.Amount), M(e.Cost),
+                    M(e.Markup), e.PostedAt, e.SupplierCostCenter, e.UsageEntryId)).ToList()))
             .ToList();
         return new ChargebackStatementDto(query.Month!, currency, costCenters, M(entries.Sum(e => e.Amount)),
             M(entries.Sum(e => e.Cost)), M(entries.Sum(e => e.Markup)));
     }
+
+    private static string KindOf(JournalKind kind) => kind switch
+    {
+        JournalKind.Chargeback => "chargeback",
+        JournalKind.ChargebackReversal => "reversal",
+        JournalKind.ChargebackAdjustment => "adjustment",
+        _ => "service",
+    };
 }

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InternalStore.Application.Finance;
 
-/// <summary>Finance records that the buying affiliate paid an intercompany invoice; its order becomes paid.</summary>
+/// <summary>Finance records that the buying affiliate paid an intercompany invoice; an order's invoice makes its order paid.</summary>
 public sealed record SettleInvoiceCommand(Caller Caller, Guid Id) : ICommand<InvoiceDto>, ICallerMessage;
 
 /// <remarks>
@@ -27,13 +27,15 @@ public sealed class SettleInvoiceHandler(IStoreDb db, OrganisationAuthority auth
             throw new NotFoundException("Invoice", command.Id.ToString());
         if (!scope.Covers(found.SellerCompany))
             throw new ForbiddenException($"The invoice is settled by finance of the seller, {found.SellerCompany}.");
-        var orderId = found.OrderId;
-        var order = await db.LockOrderAsync(orderId, cancellationToken)
-            ?? throw new NotFoundException("Order", orderId.ToString());
+        // A service invoice has no order to mark paid; an order's invoice pays its order.
+        var order = found.OrderId is { } orderId
+            ? await db.LockOrderAsync(orderId, cancellationToken) ?? throw new NotFoundException("Order", orderId.ToString())
+            : null;
         var invoice = await db.Invoices.FirstAsync(i => i.Id == command.Id, cancellationToken);
         var now = clock.GetUtcNow();
         invoice.Settle(command.Caller.Subject, now);
-        await payments.PaidAsync(order, command.Caller.Subject, now, $"invoice {invoice.Number} settled", cancellationToken);
+        if (order is not null)
+            await payments.PaidAsync(order, command.Caller.Subject, now, $"invoice {invoice.Number} settled", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return invoice.ToDto();
     }

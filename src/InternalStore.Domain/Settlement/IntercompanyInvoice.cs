@@ -34,9 +34,27 @@ public sealed class IntercompanyInvoice
         Status = InvoiceStatus.Open;
     }
 
+    /// <summary>The invoice of a month's services used by the buyer's cost centres (no order).</summary>
+    public static IntercompanyInvoice ForServices(string number, string sellerCompany, string buyerCompany, string month,
+        DateOnly issueDate, int paymentTermDays, string currency, IEnumerable<InvoiceLine> lines)
+    {
+        var invoice = new IntercompanyInvoice(number, Guid.Empty, sellerCompany, buyerCompany, issueDate, paymentTermDays, currency, lines)
+        {
+            OrderId = null,
+            ServiceMonth = month,
+        };
+        return invoice;
+    }
+
     public Guid Id { get; private set; }
     public string Number { get; private set; }
-    public Guid OrderId { get; private set; }
+
+    /// <summary>The affiliate's order invoiced; null for a month's internal services.</summary>
+    public Guid? OrderId { get; private set; }
+
+    /// <summary>The month (YYYY-MM) of the services invoiced, for a service invoice.</summary>
+    public string? ServiceMonth { get; private set; }
+
     public string SellerCompany { get; private set; }
     public string BuyerCompany { get; private set; }
     public DateOnly IssueDate { get; private set; }
@@ -81,7 +99,7 @@ public sealed class InvoiceLine
         Sku = Name = PricingMethod = string.Empty;
     }
 
-    public InvoiceLine(string sku, string name, int quantity, decimal unitPrice, decimal lineTotal, decimal unitCost)
+    public InvoiceLine(string sku, string name, decimal quantity, decimal unitPrice, decimal lineTotal, decimal unitCost)
     {
         Sku = sku;
         Name = name;
@@ -92,13 +110,21 @@ public sealed class InvoiceLine
         PricingMethod = Pricing.CostPlus.Method;
     }
 
+    /// <summary>
+    /// A use of one service by one cost centre, at the intercompany rate over the supplier's own rate (its unit
+    /// cost), so the line shows the markup policy set, not the rounding of one entry's amount.
+    /// </summary>
+    public static InvoiceLine ForService(string serviceId, string name, decimal quantity, decimal unitRate, decimal amount, decimal supplierRate) =>
+        new(serviceId, name, quantity, unitRate, amount, supplierRate);
+
     /// <summary>The seller's invoice line for an order line: its price, with the cost-plus method and markup it realised.</summary>
     public static InvoiceLine For(Ordering.OrderLine line) =>
         new(line.Sku, line.Name, line.Quantity, line.UnitPrice, line.LineTotal, line.UnitCost);
 
     public string Sku { get; private set; }
     public string Name { get; private set; }
-    public int Quantity { get; private set; }
+    /// <summary>Whole units of goods; services may use part of a unit (1.5 hours).</summary>
+    public decimal Quantity { get; private set; }
     public decimal UnitPrice { get; private set; }
     public decimal LineTotal { get; private set; }
 

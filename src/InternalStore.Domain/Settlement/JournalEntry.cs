@@ -9,6 +9,12 @@ public enum JournalKind
     /// <summary>An affiliate's purchase, invoiced at the intercompany price.</summary>
     IntercompanyInvoice,
     IntercompanyCredit,
+
+    /// <summary>An internal service used by a cost centre at month-end close: the consumer debited, the supplier centre credited.</summary>
+    ServiceCharge,
+
+    /// <summary>A disputed goods chargeback corrected (negative: a credit), in the seller's next open month.</summary>
+    ChargebackAdjustment,
 }
 
 /// <summary>
@@ -39,11 +45,37 @@ public sealed class JournalEntry
         Memo = memo;
     }
 
+    /// <summary>A service charge's posting for a priced usage entry (<see cref="OrderId"/> is empty).</summary>
+    public static JournalEntry ForService(InternalServices.UsageEntry usage, DateTimeOffset postedAt, string memo) =>
+        new(JournalKind.ServiceCharge, Guid.Empty, usage.ConsumerCompany, usage.ConsumerCostCenter, usage.SupplierCompany,
+            usage.Amount!.Value, usage.Cost!.Value, usage.Currency, postedAt, memo)
+        {
+            SupplierCostCenter = usage.SupplierCostCenter,
+            UsageEntryId = usage.Id,
+        };
+
+    /// <summary>A correction of a disputed goods chargeback by <paramref name="delta"/>, with cost in the line's proportion.</summary>
+    public JournalEntry Adjustment(decimal delta, DateTimeOffset postedAt, string memo) =>
+        new(JournalKind.ChargebackAdjustment, OrderId, BuyerCompany, CostCenter, SellerCompany, delta,
+            Amount == 0 ? delta : InternalStore.Pricing.Currencies.Round(delta * Cost / Amount, Currency), Currency, postedAt, memo)
+        {
+            CorrectsId = Id,
+        };
+
     public Guid Id { get; private set; }
     public JournalKind Kind { get; private set; }
     public Guid OrderId { get; private set; }
     public string BuyerCompany { get; private set; }
     public string? CostCenter { get; private set; }
+
+    /// <summary>The supplying cost centre of a service charge.</summary>
+    public string? SupplierCostCenter { get; private init; }
+
+    public Guid? UsageEntryId { get; private init; }
+
+    /// <summary>The entry an adjustment corrects.</summary>
+    public Guid? CorrectsId { get; private init; }
+
     public string SellerCompany { get; private set; }
     public decimal Amount { get; private set; }
     public decimal Cost { get; private set; }

@@ -1,3 +1,4 @@
+using InternalStore.Domain.InternalServices;
 using InternalStore.Domain.Subscriptions;
 using InternalStore.Domain.Benefits;
 using InternalStore.Domain.Catalog;
@@ -66,6 +67,48 @@ public sealed class DemoData(TimeProvider clock)
             "Ten monitors for the new packing line; can we do 245 each?", "demo-request-1", "demo", now));
         await db.SaveChangesAsync(cancellationToken);
         await SeedSubscriptionsAsync(db, now, cancellationToken);
+        await SeedInternalServicesAsync(db, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// IT (CC-4100) supports Marketing and Sales (and XYZ's Operations, intercompany); Packing (CC-1100)
+    /// serves Dispatch; over the last three months and this one, every month still open for finance to close.
+    /// </summary>
+    private static async Task SeedInternalServicesAsync(StoreDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var thisMonth = AccountingMonth.Of(today);
+        var start = thisMonth.Previous.Previous.Previous;
+        InternalService Service(string id, string name, string unit, string centre, decimal rate, string description) =>
+            InternalService.Create(id, new InternalServiceTerms(name, unit, description, Active: true), centre, "ABC", Usd, rate,
+                start.First, "seed", now.AddDays(-100));
+        var support = Service("IT-SUPPORT-H", "IT support hour", "hour", "CC-4100", 82.00m, "Desk-side and remote support, per hour");
+        support.AddRate(78.00m, start.First, "CC-5200", "seed", now.AddDays(-100)); // Sales negotiated a volume rate
+        support.AddRate(85.00m, thisMonth.Previous.First, null, "seed", now.AddDays(-40));
+        var setup = Service("IT-LAPTOP-SETUP", "Laptop set-up", "set-up", "CC-4100", 120.00m, "Imaging, accounts and hand-over of a laptop");
+        var pallet = Service("PK-PALLET", "Pallet packed", "pallet", "CC-1100", 14.50m, "One pallet packed, wrapped and labelled");
+        db.InternalServices.AddRange(support, setup, pallet);
+
+        var entries = new List<UsageEntry>();
+        void Use(InternalService service, string consumer, string company, decimal quantity, DateOnly date, string reference, string by) =>
+            entries.Add(UsageEntry.Record(service, consumer, company, quantity, date, reference, null, by, $"demo-usage-{entries.Count + 1}",
+                null, now));
+        string[] centres = ["CC-5100", "CC-5200"];
+        for (var (month, i) = (start, 0); month < thisMonth; month = month.Next, i++)
+        {
+            Use(support, "CC-5100", "ABC", 14m + 3 * i, month.First.AddDays(4), $"INC-{4100 + i * 10}", "S4100");
+            Use(support, "CC-5100", "ABC", 6.5m, month.First.AddDays(17), $"INC-{4103 + i * 10}", "S4100");
+            Use(support, "CC-5200", "ABC", 22m + 4 * i, month.First.AddDays(6), $"INC-{4105 + i * 10}", "S4100");
+            Use(support, "CC-5200", "ABC", 9.25m, month.First.AddDays(20), $"INC-{4107 + i * 10}", "S4100");
+            Use(setup, centres[i % 2], "ABC", 2m, month.First.AddDays(9), $"PRJ-ONBOARD-{i + 1}", "S4100");
+            Use(support, "CC-2000", "XYZ", 4m, month.First.AddDays(12), $"INC-{4109 + i * 10}", "S4100");
+            Use(pallet, "CC-1200", "ABC", 310m + 25 * i, month.First.AddDays(14), $"DSP-{month.Month:D2}", "S1100");
+        }
+
+        Use(support, "CC-5100", "ABC", 3m, today, "INC-4200", "S4100");
+        Use(pallet, "CC-1200", "ABC", 42m, today, "DSP-RUN", "S1100");
+        db.UsageEntries.AddRange(entries);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>

@@ -46,6 +46,12 @@ public abstract class StoreDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Domain.Subscriptions.ServicePlan> ServicePlans => Set<Domain.Subscriptions.ServicePlan>();
     public DbSet<Domain.Subscriptions.Subscription> Subscriptions => Set<Domain.Subscriptions.Subscription>();
     public DbSet<Domain.Subscriptions.SubscriptionCharge> SubscriptionCharges => Set<Domain.Subscriptions.SubscriptionCharge>();
+    public DbSet<Domain.InternalServices.InternalService> InternalServices => Set<Domain.InternalServices.InternalService>();
+    public DbSet<Domain.InternalServices.UsageEntry> UsageEntries => Set<Domain.InternalServices.UsageEntry>();
+    public DbSet<Domain.InternalServices.AccountingPeriod> AccountingPeriods => Set<Domain.InternalServices.AccountingPeriod>();
+    public DbSet<Domain.InternalServices.CostAllocationSetting> CostAllocationSettings => Set<Domain.InternalServices.CostAllocationSetting>();
+    public DbSet<Domain.InternalServices.StatementDispute> StatementDisputes => Set<Domain.InternalServices.StatementDispute>();
+    public DbSet<Domain.InternalServices.StatementAcceptance> StatementAcceptances => Set<Domain.InternalServices.StatementAcceptance>();
 
     public abstract Task<List<Product>> LockProductsAsync(IReadOnlyCollection<string> skus,
         CancellationToken cancellationToken);
@@ -69,6 +75,24 @@ public abstract class StoreDbContext(DbContextOptions options) : DbContext(optio
         return await LockLedgerRowAsync(employeeId, year, cancellationToken)
             ?? throw new InvalidOperationException("The allowance ledger vanished.");
     }
+
+    public async Task<Domain.InternalServices.AccountingPeriod> LockAccountingPeriodAsync(string company,
+        Domain.InternalServices.AccountingMonth month, CancellationToken cancellationToken)
+    {
+        var key = month.ToString();
+        var period = await LockPeriodRowAsync(company, key, cancellationToken);
+        if (period is not null)
+            return period;
+        // The month's first entry creates the row; a concurrent first entry loses on the key and runs again.
+        AccountingPeriods.Add(new Domain.InternalServices.AccountingPeriod(company, month));
+        await SaveChangesAsync(cancellationToken);
+        return await LockPeriodRowAsync(company, key, cancellationToken)
+            ?? throw new InvalidOperationException("The accounting period vanished.");
+    }
+
+    protected virtual Task<Domain.InternalServices.AccountingPeriod?> LockPeriodRowAsync(string company, string month,
+        CancellationToken cancellationToken) =>
+        AccountingPeriods.FirstOrDefaultAsync(p => p.Company == company && p.Month == month, cancellationToken);
 
     public async Task<Order?> LockOrderAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -148,5 +172,11 @@ public sealed class PostgresStoreDbContext(DbContextOptions<PostgresStoreDbConte
         CancellationToken cancellationToken) =>
         (await AllowanceLedgers
             .FromSql($"""SELECT * FROM allowance_ledgers WHERE "EmployeeId" = {employeeId} AND "Year" = {year} FOR UPDATE""")
+            .ToListAsync(cancellationToken)).SingleOrDefault();
+
+    protected override async Task<Domain.InternalServices.AccountingPeriod?> LockPeriodRowAsync(string company, string month,
+        CancellationToken cancellationToken) =>
+        (await AccountingPeriods
+            .FromSql($"""SELECT * FROM accounting_periods WHERE "Company" = {company} AND "Month" = {month} FOR UPDATE""")
             .ToListAsync(cancellationToken)).SingleOrDefault();
 }

@@ -88,10 +88,13 @@ internal sealed class JournalEntryConfiguration : IEntityTypeConfiguration<Journ
         entry.Property(e => e.BuyerCompany).HasMaxLength(20);
         entry.Property(e => e.SellerCompany).HasMaxLength(20);
         entry.Property(e => e.CostCenter).HasMaxLength(20);
+        entry.Property(e => e.SupplierCostCenter).HasMaxLength(20);
         entry.Property(e => e.Currency).HasMaxLength(3);
         entry.Ignore(e => e.Markup);
         entry.HasIndex(e => e.PostedAt);
         entry.HasIndex(e => e.OrderId);
+        // A priced usage entry is posted once, however often a close is retried.
+        entry.HasIndex(e => e.UsageEntryId).IsUnique();
     }
 }
 
@@ -105,6 +108,7 @@ internal sealed class IntercompanyInvoiceConfiguration : IEntityTypeConfiguratio
         invoice.Property(i => i.SellerCompany).HasMaxLength(20);
         invoice.Property(i => i.BuyerCompany).HasMaxLength(20);
         invoice.Property(i => i.Currency).HasMaxLength(3);
+        invoice.Property(i => i.ServiceMonth).HasMaxLength(7);
         invoice.Property(i => i.SettledBy).HasMaxLength(100);
         invoice.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
         invoice.Property(i => i.Version).IsConcurrencyToken();
