@@ -20,7 +20,8 @@ public abstract class AuthorizationMatrixTests(StoreFactory store)
     // ConsolePage: a browser page behind the console's cookie; no bearer token or API key opens it (302 to sign-in).
     // Which console roles open which page is ConsoleAccessTests' matrix. ShopPage: the same behind the shop's
     // cookie (302 to the shop's sign-in); ShopAccessTests says which people open it.
-    private enum Access { Public, AnyCaller, Person, Employee, Buyer, InternalBuyer, Catalog, Hr, Finance, CatalogOrHr, EmployeeOrHr, ConsolePage, ShopPage }
+    private enum Access { Public, AnyCaller, Person, Employee, Buyer, InternalBuyer, Catalog, Hr, Finance, CatalogOrHr, EmployeeOrHr,
+        ServiceProvider, ServiceReader, ProviderOrFinance, DepartmentOrFinance, DisputeParty, DepartmentBuyer, ConsolePage, ShopPage }
 
     private static readonly Dictionary<string, Access> Routes = new(StringComparer.Ordinal)
     {
@@ -151,6 +152,29 @@ public abstract class AuthorizationMatrixTests(StoreFactory store)
         ["POST /api/subscriptions/{id:guid}/resume"] = Access.Employee,
         ["GET /api/finance/subscription-charges/"] = Access.Finance,
         ["POST /api/finance/subscription-charges/"] = Access.Finance,
+        ["GET /api/internal-services/"] = Access.ServiceReader,
+        ["GET /api/internal-services/{id}"] = Access.ServiceReader,
+        ["POST /api/internal-services/"] = Access.ServiceProvider,
+        ["PUT /api/internal-services/{id}"] = Access.ServiceProvider,
+        ["POST /api/internal-services/{id}/rates"] = Access.ServiceProvider,
+        ["POST /api/usage/"] = Access.ServiceProvider,
+        ["POST /api/usage/{id:guid}/reverse"] = Access.ServiceProvider,
+        ["GET /api/usage/"] = Access.ProviderOrFinance,
+        ["POST /api/finance/periods/{month}/close"] = Access.Finance,
+        ["GET /api/finance/periods"] = Access.Finance,
+        ["GET /api/finance/cost-allocation"] = Access.Finance,
+        ["PUT /api/finance/cost-allocation"] = Access.Finance,
+        ["GET /api/finance/internal-costs"] = Access.Finance,
+        ["GET /api/cost-centres/{code}/statement"] = Access.DepartmentOrFinance,
+        ["POST /api/cost-centres/{code}/statement/accept"] = Access.DepartmentBuyer,
+        ["POST /api/statement-lines/{id:guid}/dispute"] = Access.DepartmentBuyer,
+        ["GET /api/disputes/"] = Access.DisputeParty,
+        ["POST /api/disputes/{id:guid}/resolve"] = Access.ProviderOrFinance,
+        ["GET /console/services"] = Access.ConsolePage,
+        ["GET /console/services/usage"] = Access.ConsolePage,
+        ["GET /console/finance/month-end"] = Access.ConsolePage,
+        ["GET /console/finance/internal-costs"] = Access.ConsolePage,
+        ["GET /shop/statement"] = Access.ShopPage,
     };
 
     private sealed record Caller(string Name, string[] Roles, Action<HttpRequestHeaders> Authenticate, bool Valid = true);
@@ -188,7 +212,7 @@ public abstract class AuthorizationMatrixTests(StoreFactory store)
         foreach (var identity in new[]
                  {
                      Identity.Employee, Identity.OtherCompanyEmployee, new Identity("E1004", ["employee"]), Identity.DepartmentBuyer,
-                     Identity.AffiliateBuyer, Identity.Hr, Identity.Finance, Identity.Catalog,
+                     Identity.AffiliateBuyer, Identity.Hr, Identity.Finance, Identity.Catalog, Identity.ItProvider,
                  })
         {
             var token = store.Token(identity);
@@ -252,6 +276,9 @@ public abstract class AuthorizationMatrixTests(StoreFactory store)
             (new Identity("C9001", ["catalog"], "NOPE"), "company"),
             (new Identity("E1001", ["employee"], "XYZ"), "company"), // the roster says ABC
             (new Identity("E1001", ["employee"], "ABC", CostCenter: "CC-2000"), "cost_center"),
+            (new Identity("S4100", ["service-provider"], "ABC", "CC-2000"), "cost_center"), // XYZ's cost centre
+            (new Identity("S4100", ["service-provider"], "ABC"), "cost_center"), // the role's claim is missing
+            (new Identity("S4100", ["service-provider"], "NOPE", "CC-4100"), "company"),
         };
         var valid = new[]
         {
@@ -259,7 +286,7 @@ public abstract class AuthorizationMatrixTests(StoreFactory store)
             new Identity("F2001", ["finance"], "XYZ"), new Identity("H7001", ["hr"], "QRS"), new Identity("F7001", ["finance"], "QRS"),
             new Identity("C7001", ["catalog"], "QRS"), new Identity("D2000", [dept], "XYZ", "CC-2000"), Identity.DepartmentBuyer,
             Identity.AffiliateBuyer, new Identity("A3002", [affiliate], "JKL", Affiliate: "ABC"), new Identity("A3003", [affiliate], null, Affiliate: "XYZ"),
-            Identity.OtherCompanyEmployee,
+            Identity.OtherCompanyEmployee, Identity.ItProvider, new Identity("S2000", ["service-provider"], "XYZ", "CC-2000"),
         };
 
         var failures = new List<string>();
@@ -329,6 +356,12 @@ public abstract class AuthorizationMatrixTests(StoreFactory store)
         Access.Finance => roles.Contains("finance"),
         Access.CatalogOrHr => roles.Any(r => r is "catalog" or "hr"),
         Access.EmployeeOrHr => roles.Any(r => r is "employee" or "hr"),
+        Access.ServiceProvider => roles.Contains("service-provider"),
+        Access.ServiceReader => roles.Any(r => r is "service-provider" or "finance" or "department-buyer"),
+        Access.ProviderOrFinance => roles.Any(r => r is "service-provider" or "finance"),
+        Access.DepartmentOrFinance => roles.Any(r => r is "department-buyer" or "finance"),
+        Access.DisputeParty => roles.Any(r => r is "service-provider" or "finance" or "department-buyer"),
+        Access.DepartmentBuyer => roles.Contains("department-buyer"),
         _ => true,
     };
 
@@ -341,7 +374,10 @@ public abstract class AuthorizationMatrixTests(StoreFactory store)
             .Replace("{id:long}", "999999999", StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal)
             .Replace("{documentName?}", "", StringComparison.Ordinal)
-            .Replace("{id}", pattern.Contains("promotions", StringComparison.Ordinal) ? "no-such-promotion" : "E1001", StringComparison.Ordinal);
+            .Replace("{month}", "2026-11", StringComparison.Ordinal)
+            .Replace("{code}", "CC-1200", StringComparison.Ordinal)
+            .Replace("{id}", pattern.Contains("promotions", StringComparison.Ordinal) ? "no-such-promotion"
+                : pattern.Contains("internal-services", StringComparison.Ordinal) ? "IT-SUPPORT-H" : "E1001", StringComparison.Ordinal);
         if (url.Contains("payroll-deductions", StringComparison.Ordinal) || url.Contains("taxable-benefits", StringComparison.Ordinal))
             url += "?period=2026-11-30";
         if (url.Contains("chargebacks", StringComparison.Ordinal))

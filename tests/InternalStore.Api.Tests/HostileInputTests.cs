@@ -75,6 +75,16 @@ public abstract class HostileInputTests(StoreFactory store)
         ["POST /api/subscriptions/{id:guid}/pause"] = (Identity.Employee, null),
         ["POST /api/subscriptions/{id:guid}/resume"] = (Identity.Employee, null),
         ["POST /api/finance/subscription-charges/"] = (Identity.GroupFinance, null), // its period is a query parameter, below
+        ["POST /api/internal-services/"] = (Identity.ItProvider, """{"id":"HX-SVC","name":"Hostile service","unit":"hour","description":"d","active":true,"unitRate":50.00,"from":"2026-01-01"}"""),
+        ["PUT /api/internal-services/{id}"] = (Identity.ItProvider, """{"name":"IT support","unit":"hour","description":"d","active":true}"""),
+        ["POST /api/internal-services/{id}/rates"] = (Identity.ItProvider, """{"unitRate":90.00,"from":"2030-01-01","consumer":"CC-5100"}"""),
+        ["POST /api/usage/"] = (Identity.ItProvider, """{"service":"IT-SUPPORT-H","consumer":"CC-5100","quantity":1.5,"date":"2026-11-02","reference":"T-1","note":"n"}"""),
+        ["POST /api/usage/{id:guid}/reverse"] = (Identity.ItProvider, """{"reason":"entered twice"}"""),
+        ["POST /api/finance/periods/{month}/close"] = (Identity.GroupFinance, null), // no body; its company is a query parameter, below
+        ["PUT /api/finance/cost-allocation"] = (Identity.GroupFinance, """{"company":"ABC","mode":"chargeback"}"""),
+        ["POST /api/cost-centres/{code}/statement/accept"] = (Identity.DepartmentBuyer, """{"month":"2026-10"}"""),
+        ["POST /api/statement-lines/{id:guid}/dispute"] = (Identity.DepartmentBuyer, """{"reason":"too many hours"}"""),
+        ["POST /api/disputes/{id:guid}/resolve"] = (Identity.ItProvider, """{"outcome":"adjusted","amount":10.00,"reason":"fewer hours"}"""),
         ["POST /api/webhooks/stripe"] = (null, null), // signed by Stripe: CardPaymentTests
         ["POST /console/sign-in"] = (null, null), // console forms: ConsoleFormTests and ConsoleAccessTests
         ["POST /console/sign-out"] = (null, null),
@@ -294,7 +304,9 @@ public abstract class HostileInputTests(StoreFactory store)
         .Replace("{sku}", "LAP-13", StringComparison.Ordinal)
         .Replace("{id:guid}", Unknown, StringComparison.Ordinal).Replace("{version:int}", "1", StringComparison.Ordinal)
         .Replace("{id:long}", "999999999", StringComparison.Ordinal)
+        .Replace("{month}", "2026-10", StringComparison.Ordinal).Replace("{code}", "CC-1200", StringComparison.Ordinal)
         .Replace("{id}", route.Contains("promotions", StringComparison.Ordinal) ? "home-week"
+            : route.Contains("internal-services", StringComparison.Ordinal) ? "IT-SUPPORT-H"
             : route.Contains("service-plans", StringComparison.Ordinal) ? "AUD-TEAM"
             : route.EndsWith("/move", StringComparison.Ordinal) ? "E1002" : "E1001", StringComparison.Ordinal);
 
@@ -311,6 +323,9 @@ public abstract class HostileInputTests(StoreFactory store)
         _ when route.Contains("/api/employees", StringComparison.Ordinal) || route.Contains("/api/policies", StringComparison.Ordinal) => Identity.GroupHr,
         _ when route.Contains("/api/finance", StringComparison.Ordinal) || route.Contains("/api/orders", StringComparison.Ordinal) => Identity.GroupFinance,
         _ when route.Contains("/api/subscriptions", StringComparison.Ordinal) => Identity.Hr,
+        _ when route.Contains("/api/usage", StringComparison.Ordinal) || route.Contains("/api/disputes", StringComparison.Ordinal)
+            || route.Contains("/api/internal-services", StringComparison.Ordinal) => Identity.ItProvider,
+        _ when route.Contains("/api/cost-centres", StringComparison.Ordinal) => Identity.DepartmentBuyer,
         _ => Identity.Catalog,
     };
 }

@@ -16,10 +16,12 @@ public sealed class ConsoleAccessTests(SqliteStoreFactory store) : IClassFixture
         ["/console/hr"] = "hr",
         ["/console/finance"] = "finance",
         ["/console/catalog"] = "catalog",
+        ["/console/services"] = "service-provider",
     };
 
     private static readonly (string Subject, string Role)[] People =
-        [("H9001", "hr"), ("F9001", "finance"), ("C9001", "catalog"), ("E1001", "employee"), ("D1200", "department-buyer")];
+        [("H9001", "hr"), ("F9001", "finance"), ("C9001", "catalog"), ("E1001", "employee"), ("D1200", "department-buyer"),
+         ("S4100", "service-provider")];
 
     private IEnumerable<string> ConsolePages() => store.Services.GetRequiredService<EndpointDataSource>().Endpoints
         .OfType<RouteEndpoint>()
@@ -43,7 +45,7 @@ public sealed class ConsoleAccessTests(SqliteStoreFactory store) : IClassFixture
             foreach (var page in ConsolePages())
             {
                 var area = AreaRole.Keys.FirstOrDefault(a => page.StartsWith(a, StringComparison.Ordinal));
-                var allowed = area is null ? role is "hr" or "finance" or "catalog" : AreaRole[area] == role;
+                var allowed = area is null ? role is "hr" or "finance" or "catalog" or "service-provider" : AreaRole[area] == role;
                 using var response = await session.Client.GetAsync(Url(page));
                 var status = (int)response.StatusCode;
                 // Allowed: the page (or its 404 for the made-up id); refused: 403 with a page saying so.

@@ -198,6 +198,12 @@ public sealed record Identity(string Subject, string[] Roles, string? Company = 
     public static readonly Identity AffiliateBuyer = new("A3001", [Application.Common.Roles.AffiliateBuyer], "ABC",
         Affiliate: "XYZ");
 
+    /// <summary>IT's service provider (CC-4100): offers support hours and laptop set-ups to ABC's departments.</summary>
+    public static readonly Identity ItProvider = new("S4100", [Application.Common.Roles.ServiceProvider], CostCenter: "CC-4100");
+
+    /// <summary>Packing's service provider (CC-1100): pallets packed for Dispatch.</summary>
+    public static readonly Identity PackingProvider = new("S1100", [Application.Common.Roles.ServiceProvider], CostCenter: "CC-1100");
+
     public override string ToString() => $"{Subject}({string.Join(',', Roles)})";
 }
 

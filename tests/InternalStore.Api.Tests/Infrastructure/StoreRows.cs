@@ -18,6 +18,9 @@ public static class StoreRows
             await db.PolicyAudit.CountAsync(), await db.PayrollSchedules.CountAsync(), await db.BenefitEntries.CountAsync(),
             await db.Carts.SelectMany(c => c.Items).CountAsync(), await db.QuoteRequests.CountAsync(),
             await db.QuoteRequests.SelectMany(r => r.Offers).CountAsync(), await db.PriceAgreements.CountAsync(),
-            await db.ServicePlans.CountAsync(), await db.Subscriptions.CountAsync(), await db.SubscriptionCharges.CountAsync());
+            await db.ServicePlans.CountAsync(), await db.Subscriptions.CountAsync(), await db.SubscriptionCharges.CountAsync(),
+            await db.InternalServices.CountAsync(), await db.InternalServices.SelectMany(s => s.Rates).CountAsync(),
+            await db.UsageEntries.CountAsync(), await db.AccountingPeriods.CountAsync(), await db.CostAllocationSettings.CountAsync(),
+            await db.StatementDisputes.CountAsync(), await db.StatementAcceptances.CountAsync());
     }
 }
