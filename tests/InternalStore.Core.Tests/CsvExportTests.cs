@@ -30,6 +30,10 @@ public sealed class CsvExportTests
                     [new ChargebackEntryDto(order, H(2), H(3), -10m, -8m, -2m, DateTimeOffset.UnixEpoch)])], 10m, 8m, 2m)) },
             { "taxable-benefits", FinanceCsv.TaxableBenefits(new TaxableBenefitsDto(day, H(4), H(5),
                 [new TaxableBenefitRowDto(H(0), H(1), day, 1m, 2m, 3m, [order], [])], 1m)) },
+            { "internal-costs", Application.InternalServices.InternalCostsCsv.Write(new Application.InternalServices.InternalCostsDto(H(0), H(1), H(2),
+                [H(3)], [new Application.InternalServices.InternalCostRowDto(H(0), H(1), H(2), H(3), H(4), H(5), H(0), H(1), H(2), -1.5m, -123.75m, false),
+                    new Application.InternalServices.InternalCostRowDto(H(5), H(4), H(3), H(2), H(1), H(0), H(5), H(4), H(3), 2m, 10m, true)],
+                [], -113.75m)) },
         };
     }
 
