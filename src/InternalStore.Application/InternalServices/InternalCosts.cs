@@ -1,6 +1,7 @@
 using FluentValidation;
 using InternalStore.Application.Authority;
 using InternalStore.Application.Common;
+using InternalStore.Domain.Common;
 using InternalStore.Domain.InternalServices;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -29,21 +30,26 @@ public sealed class GetInternalCostsValidator : AbstractValidator<GetInternalCos
 {
     public GetInternalCostsValidator()
     {
-        RuleFor(x => x.From).Must(m => AccountingMonth.TryParse(m, out _)).WithMessage("from is a month, YYYY-MM.").OverridePropertyName("from");
-        RuleFor(x => x.To).Must(m => AccountingMonth.TryParse(m, out _)).WithMessage("to is a month, YYYY-MM.").OverridePropertyName("to");
+        RuleFor(x => x.From).Must(m => m is null || AccountingMonth.TryParse(m, out _)).WithMessage("from is a month, YYYY-MM.")
+            .OverridePropertyName("from");
+        RuleFor(x => x.To).Must(m => m is null || AccountingMonth.TryParse(m, out _)).WithMessage("to is a month, YYYY-MM.")
+            .OverridePropertyName("to");
         RuleFor(x => x).Must(x => !AccountingMonth.TryParse(x.From, out var f) || !AccountingMonth.TryParse(x.To, out var t)
                                   || (f <= t && (t.Year - f.Year) * 12 + t.Month - f.Month < GetInternalCostsQuery.MaxMonths))
             .WithMessage($"from is a month up to to, at most {GetInternalCostsQuery.MaxMonths} months apart.").OverridePropertyName("to");
     }
 }
 
+/// <remarks>Without <c>to</c>, this month; without <c>from</c>, three months before <c>to</c>.</remarks>
 public sealed class GetInternalCostsHandler(IStoreDb db, OrganisationAuthority authority, UsagePricing pricing,
-    IOptions<Pricing.PricingOptions> options) : IQueryHandler<GetInternalCostsQuery, InternalCostsDto>
+    IOptions<Pricing.PricingOptions> options, TimeProvider clock) : IQueryHandler<GetInternalCostsQuery, InternalCostsDto>
 {
     public async ValueTask<InternalCostsDto> Handle(GetInternalCostsQuery query, CancellationToken cancellationToken)
     {
-        var from = AccountingMonth.Parse(query.From);
-        var to = AccountingMonth.Parse(query.To);
+        var to = query.To is null ? AccountingMonth.Of(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) : AccountingMonth.Parse(query.To);
+        var from = query.From is null ? AccountingMonth.Of(to.First.AddMonths(-3)) : AccountingMonth.Parse(query.From);
+        if (from > to)
+            throw new DomainValidationException("validation", "from", $"from is a month up to {to}.");
         var companies = (await authority.ScopeOfAsync(query.Caller, cancellationToken)).Companies.ToList();
         var (first, last) = (from.First, to.Last);
         var entries = await db.UsageEntries.AsNoTracking()
