@@ -83,6 +83,7 @@ app.MapNegotiationEndpoints();
 app.MapFinanceEndpoints();
 app.MapSubscriptionEndpoints();
 app.MapInternalServiceEndpoints();
+app.MapSupportEndpoints();
 app.MapBenchmarkEndpoints(app.Configuration);
 app.MapRazorPages();
 app.MapGet("/", () => Results.Redirect("/shop")).ExcludeFromDescription();

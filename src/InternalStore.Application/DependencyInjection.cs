@@ -58,6 +58,8 @@ public static class DependencyInjection
         services.AddScoped<InternalServices.InternalServiceAccess>();
         services.AddScoped<InternalServices.UsagePricing>();
         services.AddScoped<InternalServices.CostCentreStatements>();
+        services.AddScoped<Support.SupportAccess>();
+        services.AddScoped<Support.CaseLinks>();
         services.AddScoped<Benefits.GrossProfitRates>();
         services.AddScoped<Benefits.BenefitRecorder>();
         services.AddSingleton(sp => Benefits.BenefitOptions.Resolve(

@@ -21,7 +21,7 @@ public abstract class AuthorizationMatrixTests(StoreFactory store)
     // Which console roles open which page is ConsoleAccessTests' matrix. ShopPage: the same behind the shop's
     // cookie (302 to the shop's sign-in); ShopAccessTests says which people open it.
     private enum Access { Public, AnyCaller, Person, Employee, Buyer, InternalBuyer, Catalog, Hr, Finance, CatalogOrHr, EmployeeOrHr,
-        ServiceProvider, ServiceReader, ProviderOrFinance, DepartmentOrFinance, DisputeParty, DepartmentBuyer, ConsolePage, ShopPage }
+        ServiceProvider, ServiceReader, ProviderOrFinance, DepartmentOrFinance, DisputeParty, DepartmentBuyer, CaseParty, SupportStaff, ConsolePage, ShopPage }
 
     private static readonly Dictionary<string, Access> Routes = new(StringComparer.Ordinal)
     {
@@ -170,6 +170,15 @@ public abstract class AuthorizationMatrixTests(StoreFactory store)
         ["POST /api/statement-lines/{id:guid}/dispute"] = Access.DepartmentBuyer,
         ["GET /api/disputes/"] = Access.DisputeParty,
         ["POST /api/disputes/{id:guid}/resolve"] = Access.ProviderOrFinance,
+        ["POST /api/cases/"] = Access.Buyer,
+        ["GET /api/cases/"] = Access.CaseParty,
+        ["GET /api/cases/{id:guid}"] = Access.CaseParty,
+        ["POST /api/cases/{id:guid}/messages"] = Access.CaseParty,
+        ["POST /api/cases/{id:guid}/assign"] = Access.SupportStaff,
+        ["POST /api/cases/{id:guid}/state"] = Access.SupportStaff,
+        ["POST /api/cases/{id:guid}/rating"] = Access.Buyer,
+        ["GET /api/support/calendars/{company}"] = Access.SupportStaff,
+        ["PUT /api/support/calendars/{company}"] = Access.SupportStaff,
         ["GET /console/services"] = Access.ConsolePage,
         ["GET /console/services/usage"] = Access.ConsolePage,
         ["GET /console/finance/month-end"] = Access.ConsolePage,
@@ -362,6 +371,8 @@ public abstract class AuthorizationMatrixTests(StoreFactory store)
         Access.DepartmentOrFinance => roles.Any(r => r is "department-buyer" or "finance"),
         Access.DisputeParty => roles.Any(r => r is "service-provider" or "finance" or "department-buyer"),
         Access.DepartmentBuyer => roles.Contains("department-buyer"),
+        Access.CaseParty => roles.Any(r => r is "employee" or "department-buyer" or "affiliate-buyer" or "catalog" or "hr" or "finance"),
+        Access.SupportStaff => roles.Any(r => r is "catalog" or "hr" or "finance"),
         _ => true,
     };
 
@@ -376,6 +387,7 @@ public abstract class AuthorizationMatrixTests(StoreFactory store)
             .Replace("{documentName?}", "", StringComparison.Ordinal)
             .Replace("{month}", "2026-11", StringComparison.Ordinal)
             .Replace("{code}", "CC-1200", StringComparison.Ordinal)
+            .Replace("{company}", "ABC", StringComparison.Ordinal)
             .Replace("{id}", pattern.Contains("promotions", StringComparison.Ordinal) ? "no-such-promotion"
                 : pattern.Contains("internal-services", StringComparison.Ordinal) ? "IT-SUPPORT-H" : "E1001", StringComparison.Ordinal);
         if (url.Contains("payroll-deductions", StringComparison.Ordinal) || url.Contains("taxable-benefits", StringComparison.Ordinal))

@@ -85,6 +85,12 @@ public abstract class HostileInputTests(StoreFactory store)
         ["POST /api/cost-centres/{code}/statement/accept"] = (Identity.DepartmentBuyer, """{"month":"2026-10"}"""),
         ["POST /api/statement-lines/{id:guid}/dispute"] = (Identity.DepartmentBuyer, """{"reason":"too many hours"}"""),
         ["POST /api/disputes/{id:guid}/resolve"] = (Identity.ItProvider, """{"outcome":"adjusted","amount":10.00,"reason":"fewer hours"}"""),
+        ["POST /api/cases/"] = (Identity.Employee, """{"category":"order","priority":"high","subject":"Not delivered","message":"Where is it?","links":[{"type":"order","id":"00000000-0000-0000-0000-000000000001"}]}"""),
+        ["POST /api/cases/{id:guid}/messages"] = (Identity.Employee, """{"text":"Any news?","internal":false}"""),
+        ["POST /api/cases/{id:guid}/assign"] = (Identity.Catalog, """{"to":"C9001"}"""),
+        ["POST /api/cases/{id:guid}/state"] = (Identity.Catalog, """{"state":"pending"}"""),
+        ["POST /api/cases/{id:guid}/rating"] = (Identity.Employee, """{"score":5}"""),
+        ["PUT /api/support/calendars/{company}"] = (Identity.GroupHr, """{"timeZone":"Europe/Berlin","workingDays":["mon","tue","wed","thu","fri"],"opens":"09:00","closes":"17:00","holidays":["2026-12-25"]}"""),
         ["POST /api/webhooks/stripe"] = (null, null), // signed by Stripe: CardPaymentTests
         ["POST /console/sign-in"] = (null, null), // console forms: ConsoleFormTests and ConsoleAccessTests
         ["POST /console/sign-out"] = (null, null),
@@ -305,6 +311,7 @@ public abstract class HostileInputTests(StoreFactory store)
         .Replace("{id:guid}", Unknown, StringComparison.Ordinal).Replace("{version:int}", "1", StringComparison.Ordinal)
         .Replace("{id:long}", "999999999", StringComparison.Ordinal)
         .Replace("{month}", "2026-10", StringComparison.Ordinal).Replace("{code}", "CC-1200", StringComparison.Ordinal)
+        .Replace("{company}", "ABC", StringComparison.Ordinal)
         .Replace("{id}", route.Contains("promotions", StringComparison.Ordinal) ? "home-week"
             : route.Contains("internal-services", StringComparison.Ordinal) ? "IT-SUPPORT-H"
             : route.Contains("service-plans", StringComparison.Ordinal) ? "AUD-TEAM"

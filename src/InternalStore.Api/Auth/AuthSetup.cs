@@ -46,6 +46,12 @@ public static class Policies
 
     public const string DepartmentBuyer = Roles.DepartmentBuyer;
 
+    /// <summary>Help desk cases: the buyers who open them and the teams who answer (store operations, HR, finance).</summary>
+    public const string CaseParty = "case-party";
+
+    /// <summary>The help desk's teams: catalog (store operations), HR and finance.</summary>
+    public const string SupportStaff = "support-staff";
+
     public const string Catalog = Roles.Catalog;
     public const string Hr = Roles.Hr;
     public const string Finance = Roles.Finance;
@@ -126,6 +132,9 @@ public static class AuthSetup
             .AddPolicy(Policies.DepartmentOrFinance, policy => policy.RequireRole(Roles.DepartmentBuyer, Roles.Finance))
             .AddPolicy(Policies.DisputeParty, policy => policy.RequireRole(Roles.DepartmentBuyer, Roles.ServiceProvider, Roles.Finance))
             .AddPolicy(Policies.DepartmentBuyer, policy => policy.RequireRole(Roles.DepartmentBuyer))
+            .AddPolicy(Policies.CaseParty, policy => policy.RequireRole(Roles.Employee, Roles.DepartmentBuyer, Roles.AffiliateBuyer,
+                Roles.Catalog, Roles.Hr, Roles.Finance))
+            .AddPolicy(Policies.SupportStaff, policy => policy.RequireRole(Roles.Catalog, Roles.Hr, Roles.Finance))
             .AddPolicy(Policies.Catalog, policy => policy.RequireRole(Roles.Catalog))
             .AddPolicy(Policies.Hr, policy => policy.RequireRole(Roles.Hr))
             .AddPolicy(Policies.Finance, policy => policy.RequireRole(Roles.Finance));

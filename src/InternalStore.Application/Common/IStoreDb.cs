@@ -49,6 +49,8 @@ public interface IStoreDb
     DbSet<Domain.InternalServices.CostAllocationSetting> CostAllocationSettings { get; }
     DbSet<Domain.InternalServices.StatementDispute> StatementDisputes { get; }
     DbSet<Domain.InternalServices.StatementAcceptance> StatementAcceptances { get; }
+    DbSet<Domain.Support.SupportCase> SupportCases { get; }
+    DbSet<Domain.Support.SupportCalendarSetting> SupportCalendars { get; }
 
     /// <summary>
     /// Loads products for a change that must not interleave with another (stock moves): the rows stay

@@ -19,6 +19,14 @@ public enum CaseState
 /// <summary>A message on a case; an internal note is for staff only and never shown to the requester.</summary>
 public sealed record CaseMessage(Guid Id, string Author, bool ByStaff, bool Internal, string Text, DateTimeOffset At);
 
+/// <summary>Something of the requester's a case is about: an order, one of its lines, a deduction, a subscription...</summary>
+/// <param name="Type"><c>order</c>, <c>order-line</c>, <c>deduction</c>, <c>subscription</c>, <c>statement-line</c>, <c>invoice</c>, <c>quote-request</c>.</param>
+/// <param name="Target">The thing's id; an order line is <c>{orderId}/{sku}</c>.</param>
+public sealed record CaseLink(string Type, string Target)
+{
+    public static readonly string[] Types = ["order", "order-line", "deduction", "subscription", "statement-line", "invoice", "quote-request"];
+}
+
 /// <summary>Where a case stands against its targets at an instant.</summary>
 /// <param name="FirstResponseDue">Null while the clock is stopped (pending) before the first response.</param>
 /// <param name="ResolutionDue">Null while the clock is stopped (pending).</param>
@@ -36,6 +44,7 @@ public sealed class SupportCase
     public const int MaxSubjectLength = 200;
     public const int MaxMessageLength = 10_000;
     private readonly List<CaseMessage> _messages = [];
+    private readonly List<CaseLink> _links = [];
 
     private SupportCase()
     {
@@ -43,7 +52,8 @@ public sealed class SupportCase
     }
 
     public static SupportCase Open(string company, CaseCategory category, CasePriority priority, string subject, string message,
-        string requesterId, string requesterRole, DateTimeOffset now)
+        string requesterId, string requesterRole, DateTimeOffset now, IEnumerable<CaseLink>? links = null, string? idempotencyKey = null,
+        string? requestHash = null)
     {
         var @case = new SupportCase
         {
@@ -58,7 +68,10 @@ public sealed class SupportCase
             State = CaseState.New,
             CreatedAt = now,
             UpdatedAt = now,
+            IdempotencyKey = idempotencyKey,
+            RequestHash = requestHash,
         };
+        @case._links.AddRange((links ?? []).Distinct());
         @case._messages.Add(new CaseMessage(Guid.NewGuid(), requesterId, false, false, message, now));
         return @case;
     }
@@ -92,6 +105,9 @@ public sealed class SupportCase
     public bool? ResolutionBreached { get; private set; }
 
     public int? Rating { get; private set; }
+    public string? IdempotencyKey { get; private set; }
+    public string? RequestHash { get; private set; }
+    public IReadOnlyList<CaseLink> Links => _links;
     public long Version { get; private set; }
     public IReadOnlyList<CaseMessage> Messages => _messages;
 

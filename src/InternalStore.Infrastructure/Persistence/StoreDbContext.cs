@@ -52,6 +52,8 @@ public abstract class StoreDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Domain.InternalServices.CostAllocationSetting> CostAllocationSettings => Set<Domain.InternalServices.CostAllocationSetting>();
     public DbSet<Domain.InternalServices.StatementDispute> StatementDisputes => Set<Domain.InternalServices.StatementDispute>();
     public DbSet<Domain.InternalServices.StatementAcceptance> StatementAcceptances => Set<Domain.InternalServices.StatementAcceptance>();
+    public DbSet<Domain.Support.SupportCase> SupportCases => Set<Domain.Support.SupportCase>();
+    public DbSet<Domain.Support.SupportCalendarSetting> SupportCalendars => Set<Domain.Support.SupportCalendarSetting>();
 
     public abstract Task<List<Product>> LockProductsAsync(IReadOnlyCollection<string> skus,
         CancellationToken cancellationToken);

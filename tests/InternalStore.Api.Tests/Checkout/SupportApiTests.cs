@@ -1,0 +1,136 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using InternalStore.Api.Tests.Infrastructure;
+using InternalStore.Application.Common;
+
+namespace InternalStore.Api.Tests.Checkout;
+
+/// <summary>
+/// The help desk over HTTP on both databases: a buyer's case links only what is theirs (404 otherwise), lands
+/// in its team's queue of the buyer's company, never shows internal notes to the requester nor a case to
+/// anyone else, moves through its states (a reply reopens it), is rated once solved; calendars per company.
+/// </summary>
+public abstract class SupportApiTests(StoreFactory store)
+{
+    private readonly CheckoutScenario _given = new(store);
+    private static readonly Identity OtherEmployee = new("E1002", [Roles.Employee]);
+    private static readonly Identity XyzCatalog = new("C2001", [Roles.Catalog], "XYZ");
+    private static readonly string[] Monday = ["mon"];
+    private static readonly string[] Weekdays = ["mon", "tue", "wed", "thu", "fri"];
+    private static readonly string[] ChristmasHolidays = ["2026-12-24", "2026-12-25"];
+
+    private Task<HttpResponseMessage> OpenAsync(Identity who, object body, string? key = null) =>
+        store.ClientFor(who).SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/cases")
+        {
+            Headers = { { "Idempotency-Key", key ?? Guid.NewGuid().ToString() } },
+            Content = JsonContent.Create(body),
+        });
+
+    private static object Body(string category, string subject, params object[] links) =>
+        new { category, priority = "high", subject, message = "It has not arrived.", links };
+
+    private async Task<List<string>> QueueAsync(Identity who) =>
+        (await (await store.ClientFor(who).GetAsync("/api/cases")).AssertJsonAsync(HttpStatusCode.OK)).EnumerateArray()
+        .Select(c => c.GetProperty("subject").GetString()!).ToList();
+
+    [Fact]
+    public async Task A_case_links_only_the_requester_s_own_things_and_lands_in_its_team_s_queue_of_the_requester_s_company()
+    {
+        var sku = await _given.NewProductAsync();
+        var mine = (await _given.PlaceAsync(Identity.Employee, (sku, 1))).Id();
+        var theirs = (await _given.PlaceAsync(OtherEmployee, (sku, 1))).Id();
+        var subject = "Parcel " + Guid.NewGuid().ToString("N")[..6];
+        var key = Guid.NewGuid().ToString();
+
+        var opened = await (await OpenAsync(Identity.Employee, Body("order", subject, new { type = "order", id = mine },
+            new { type = "order-line", id = $"{mine}/{sku}" }), key)).AssertJsonAsync(HttpStatusCode.Created);
+        var replay = await (await OpenAsync(Identity.Employee, Body("order", subject, new { type = "order", id = mine },
+            new { type = "order-line", id = $"{mine}/{sku}" }), key)).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(opened.GetProperty("id").GetGuid(), replay.GetProperty("id").GetGuid());
+        Assert.Equal(("new", "storeOperations", "ABC"), (opened.GetProperty("state").GetString(), opened.GetProperty("team").GetString(),
+            opened.GetProperty("company").GetString()));
+        Assert.True(opened.GetProperty("firstResponseDue").GetDateTimeOffset() > opened.GetProperty("createdAt").GetDateTimeOffset());
+        await (await OpenAsync(Identity.Employee, Body("order", subject), key)).AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "idempotency-key-reused");
+
+        var before = await StoreRows.CountAsync(store);
+        await (await OpenAsync(Identity.Employee, Body("order", "not mine", new { type = "order", id = theirs }))).AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
+        await (await OpenAsync(Identity.Employee, Body("order", "no line", new { type = "order-line", id = $"{mine}/NOPE" }))).AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
+        await (await OpenAsync(Identity.Employee, Body("order", "x", new { type = "parcel", id = mine }))).AssertValidationErrorAsync("links[0].type");
+        await (await OpenAsync(Identity.Employee, Body("gossip", "x"))).AssertValidationErrorAsync("category");
+        Assert.Equal(before, await StoreRows.CountAsync(store)); // a refused case leaves nothing behind
+
+        Assert.Contains(subject, await QueueAsync(Identity.Catalog));
+        Assert.DoesNotContain(subject, await QueueAsync(Identity.Hr)); // an order case is store operations', not HR's
+        Assert.DoesNotContain(subject, await QueueAsync(XyzCatalog)); // another company's store operations
+        Assert.DoesNotContain(subject, await QueueAsync(OtherEmployee));
+        var id = opened.GetProperty("id").GetGuid();
+        await (await store.ClientFor(XyzCatalog).GetAsync($"/api/cases/{id}")).AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
+        await (await store.ClientFor(OtherEmployee).GetAsync($"/api/cases/{id}")).AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
+    }
+
+    [Fact]
+    public async Task Internal_notes_stay_with_staff_a_reply_reopens_a_pending_case_and_a_solved_one_is_rated()
+    {
+        var opened = await (await OpenAsync(Identity.Employee, Body("payrollDeduction", "Deducted twice"))).AssertJsonAsync(HttpStatusCode.Created);
+        Assert.Equal("finance", opened.GetProperty("team").GetString());
+        var id = opened.GetProperty("id").GetGuid();
+        var finance = store.ClientFor(Identity.Finance);
+        var me = store.ClientFor(Identity.Employee);
+
+        await (await finance.PostJsonAsync($"/api/cases/{id}/messages", new { text = "Payroll file shows one line; check the bank", @internal = true }))
+            .AssertJsonAsync(HttpStatusCode.OK);
+        await (await me.PostJsonAsync($"/api/cases/{id}/messages", new { text = "hidden?", @internal = true })).AssertValidationErrorAsync("internal");
+        var seen = await (await me.GetAsync($"/api/cases/{id}")).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.DoesNotContain("Payroll file", seen.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal("new", seen.GetProperty("state").GetString()); // a note is not an answer
+        var staffView = await (await finance.GetAsync($"/api/cases/{id}")).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Contains("Payroll file", staffView.GetRawText(), StringComparison.Ordinal);
+
+        await (await me.PostJsonAsync($"/api/cases/{id}/state", new { state = "solved" })).AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        await (await finance.PostJsonAsync($"/api/cases/{id}/assign", new { to = "F9001" })).AssertJsonAsync(HttpStatusCode.OK);
+        await (await finance.PostJsonAsync($"/api/cases/{id}/messages", new { text = "Please send the pay slip" })).AssertJsonAsync(HttpStatusCode.OK);
+        var pending = await (await finance.PostJsonAsync($"/api/cases/{id}/state", new { state = "pending" })).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.True(pending.GetProperty("paused").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, pending.GetProperty("resolutionDue").ValueKind);
+        await (await me.PostJsonAsync($"/api/cases/{id}/rating", new { score = 5 })).AssertProblemAsync(HttpStatusCode.Conflict, "invalid-state");
+        var reopened = await (await me.PostJsonAsync($"/api/cases/{id}/messages", new { text = "Attached" })).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("open", reopened.GetProperty("state").GetString());
+        Assert.False(reopened.GetProperty("paused").GetBoolean());
+
+        await (await finance.PostJsonAsync($"/api/cases/{id}/state", new { state = "solved" })).AssertJsonAsync(HttpStatusCode.OK);
+        await (await me.PostJsonAsync($"/api/cases/{id}/rating", new { score = 6 })).AssertValidationErrorAsync("score");
+        var rated = await (await me.PostJsonAsync($"/api/cases/{id}/rating", new { score = 4 })).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(4, rated.GetProperty("rating").GetInt32());
+        await (await finance.PostJsonAsync($"/api/cases/{id}/state", new { state = "closed" })).AssertJsonAsync(HttpStatusCode.OK);
+        await (await me.PostJsonAsync($"/api/cases/{id}/messages", new { text = "one more thing" })).AssertProblemAsync(HttpStatusCode.Conflict, "invalid-state");
+        await (await finance.PostJsonAsync($"/api/cases/{id}/state", new { state = "open" })).AssertProblemAsync(HttpStatusCode.Conflict, "invalid-state");
+    }
+
+    [Fact]
+    public async Task A_company_s_calendar_is_its_staff_s_to_set_and_prices_its_targets()
+    {
+        var hr = store.ClientFor(new Identity("H2001", [Roles.Hr], "XYZ"));
+        var standard = await (await hr.GetAsync("/api/support/calendars/XYZ")).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(("UTC", false), (standard.GetProperty("timeZone").GetString(), standard.GetProperty("custom").GetBoolean()));
+
+        await (await hr.PutAsJsonAsync("/api/support/calendars/XYZ", new { timeZone = "Mars/Olympus", workingDays = Monday, opens = "09:00", closes = "17:00" }))
+            .AssertValidationErrorAsync("timeZone");
+        await (await hr.PutAsJsonAsync("/api/support/calendars/XYZ", new { timeZone = "UTC", workingDays = Monday, opens = "17:00", closes = "09:00" }))
+            .AssertValidationErrorAsync("closes");
+        var set = await (await hr.PutAsJsonAsync("/api/support/calendars/XYZ", new
+        {
+            timeZone = "Europe/Berlin", workingDays = Weekdays, opens = "08:00", closes = "16:00",
+            holidays = ChristmasHolidays,
+        })).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(("Europe/Berlin", true, 2), (set.GetProperty("timeZone").GetString(), set.GetProperty("custom").GetBoolean(),
+            set.GetProperty("holidays").GetArrayLength()));
+        await (await hr.GetAsync("/api/support/calendars/ABC")).AssertProblemAsync(HttpStatusCode.NotFound, "not-found"); // not XYZ's to see
+        await (await store.ClientFor(Identity.GroupHr).GetAsync("/api/support/calendars/XYZ")).AssertJsonAsync(HttpStatusCode.OK);
+        await (await store.ClientFor(Identity.Employee).GetAsync("/api/support/calendars/ABC")).AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+    }
+}
+
+public sealed class SupportApiTestsOnSqlite(SqliteStoreFactory store) : SupportApiTests(store), IClassFixture<SqliteStoreFactory>;
+
+public sealed class SupportApiTestsOnPostgres(PostgresStoreFactory store) : SupportApiTests(store), IClassFixture<PostgresStoreFactory>;
