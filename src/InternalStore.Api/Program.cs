@@ -38,6 +38,8 @@ builder.Services.AddOpenApi(options => options.AddDocumentTransformer<SecuritySc
 builder.Services.AddHostedService<InternalStore.Infrastructure.OrderExpiryWorker>();
 builder.Services.AddHostedService<InternalStore.Infrastructure.SettlementWorker>();
 builder.Services.AddHostedService<InternalStore.Infrastructure.SubscriptionBillingWorker>();
+builder.Services.AddHostedService<InternalStore.Infrastructure.NotificationWorker>();
+builder.Services.AddHostedService<InternalStore.Infrastructure.CaseCloseWorker>();
 builder.Services.AddHealthChecks().AddDbContextCheck<StoreDbContext>("database", tags: ["ready"]);
 
 var app = builder.Build();

@@ -60,6 +60,8 @@ public static class DependencyInjection
         services.AddScoped<InternalServices.CostCentreStatements>();
         services.AddScoped<Support.SupportAccess>();
         services.AddScoped<Support.CaseLinks>();
+        services.AddScoped<Notifications.Notifier>();
+        services.AddScoped<Common.OutboxLeases>();
         services.AddScoped<Benefits.GrossProfitRates>();
         services.AddScoped<Benefits.BenefitRecorder>();
         services.AddSingleton(sp => Benefits.BenefitOptions.Resolve(

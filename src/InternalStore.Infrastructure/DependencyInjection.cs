@@ -31,6 +31,8 @@ public static class DependencyInjection
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
         services.Configure<PricingOptions>(configuration.GetSection(PricingOptions.Section));
+        services.Configure<InternalStore.Application.Support.SupportOptions>(
+            configuration.GetSection(InternalStore.Application.Support.SupportOptions.Section));
         services.Configure<InternalStore.Application.Orders.OrderOptions>(
             configuration.GetSection(InternalStore.Application.Orders.OrderOptions.Section));
         services.Configure<InternalStore.Application.Checkout.PayrollOptions>(
@@ -44,6 +46,8 @@ public static class DependencyInjection
         services.Configure<InternalStore.Application.Subscriptions.SubscriptionOptions>(
             configuration.GetSection(InternalStore.Application.Subscriptions.SubscriptionOptions.Section));
         services.Configure<Payments.StripeOptions>(configuration.GetSection(Payments.StripeOptions.Section));
+        services.Configure<Mail.SmtpOptions>(configuration.GetSection(Mail.SmtpOptions.Section));
+        services.AddSingleton<InternalStore.Application.Notifications.IEmailSender, Mail.SmtpEmailSender>();
         services.AddStripeHttpClient();
         services.AddScoped<InternalStore.Application.Checkout.IPaymentGateway, Payments.StripePaymentGateway>();
         services.AddSingleton<InternalStore.Application.Checkout.IPaymentWebhookReader, Payments.StripeWebhookReader>();

@@ -178,6 +178,8 @@ public abstract class AuthorizationMatrixTests(StoreFactory store)
         ["POST /api/cases/{id:guid}/state"] = Access.SupportStaff,
         ["POST /api/cases/{id:guid}/rating"] = Access.Buyer,
         ["GET /api/support/calendars/{company}"] = Access.SupportStaff,
+        ["GET /api/support/report"] = Access.SupportStaff,
+        ["GET /api/me/notifications"] = Access.Person,
         ["PUT /api/support/calendars/{company}"] = Access.SupportStaff,
         ["GET /console/services"] = Access.ConsolePage,
         ["GET /console/services/usage"] = Access.ConsolePage,

@@ -211,7 +211,7 @@ public abstract class CrashSafetyTests
             && orders.All(id => stripe.IntentsFor(id) is not [var intent] || intent["status"]!.GetValue<string>() != "succeeded"
                                 || statuses[id] is "paid" or "refunded");
         // A refund leased by the killed process waits for its lease to run out before it is tried again.
-        var settleBy = DateTime.UtcNow.AddSeconds(90) + Application.Checkout.DispatchOutboxHandler.Lease;
+        var settleBy = DateTime.UtcNow.AddSeconds(90) + Application.Common.OutboxLeases.Lease;
         var statuses = await StatusesAsync();
         var (last, unchanged) = (Fingerprint(statuses), 0);
         while (DateTime.UtcNow < settleBy && !(Finished(statuses) && unchanged >= 4))

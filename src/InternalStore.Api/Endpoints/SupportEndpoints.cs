@@ -1,4 +1,5 @@
 using InternalStore.Api.Auth;
+using InternalStore.Application.Notifications;
 using InternalStore.Application.Support;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,6 +24,12 @@ public static class SupportEndpoints
         cases.MapPost("/{id:guid}/state", State).RequireAuthorization(Policies.SupportStaff)
             .WithSummary("Move the case: open, pending (the clock stops), onHold, solved, closed (from solved).");
         cases.MapPost("/{id:guid}/rating", Rate).RequireAuthorization(Policies.Buyer).WithSummary("Rate a solved case 1 to 5 (its requester).");
+
+        app.MapGet("/api/support/report", Report).WithTags("Help desk").RequireAuthorization(Policies.SupportStaff)
+            .WithSummary("Volume by company and category, target attainment, satisfaction and top causes (from=, to= YYYY-MM-DD; default the last 30 days).");
+
+        app.MapGet("/api/me/notifications", Notifications).WithTags("Notifications").RequireAuthorization(Policies.Person)
+            .WithSummary("Your notifications (receipts, refunds, deduction changes, offers, subscription charges, case updates), newest first (limit=, before=).");
 
         var calendars = app.MapGroup("/api/support/calendars").WithTags("Help desk").RequireAuthorization(Policies.SupportStaff);
         calendars.MapGet("/{company}", GetCalendar).WithSummary("A company's business calendar for support targets.");
@@ -56,6 +63,13 @@ public static class SupportEndpoints
 
     private static async Task<Ok<CaseDto>> Rate(HttpContext http, ISender sender, Guid id, RatingBody body, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new RateCaseCommand(http.User.ToCaller(), id, body.Score), ct));
+
+    private static async Task<Ok<SupportReportDto>> Report(HttpContext http, ISender sender, string? from, string? to, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetSupportReportQuery(http.User.ToCaller(), from, to), ct));
+
+    private static async Task<Ok<IReadOnlyList<NotificationDto>>> Notifications(HttpContext http, ISender sender, string? limit, string? before,
+        CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ListMyNotificationsQuery(http.User.ToCaller(), limit, before), ct));
 
     private static async Task<Ok<SupportCalendarDto>> GetCalendar(HttpContext http, ISender sender, string company, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetSupportCalendarQuery(http.User.ToCaller(), company), ct));

@@ -14,33 +14,22 @@ namespace InternalStore.Application.Checkout;
 /// </summary>
 public sealed record DispatchOutboxCommand(int Limit = 20) : ICommand<int>, IRunsOwnTransactions;
 
-public sealed partial class DispatchOutboxHandler(IStoreDb db, TransactionRunner runner, IPaymentGateway gateway,
+public sealed partial class DispatchOutboxHandler(IStoreDb db, TransactionRunner runner, OutboxLeases leases, IPaymentGateway gateway,
     TimeProvider clock, ILogger<DispatchOutboxHandler> logger) : ICommandHandler<DispatchOutboxCommand, int>
 {
-    /// <summary>How long a dispatcher holds a message; one that dies holding it delays it by up to this.</summary>
-    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    /// <summary>Mail has its own sender (<see cref="Notifications.SendNotificationsCommand"/>), which runs only with a mail server.</summary>
+    private static readonly string[] NotMine = [Notifications.Notifier.EmailMessage];
 
     /// <summary>After this many attempts a refund Stripe keeps refusing is marked failed for finance to handle.</summary>
     private const int MaxAttempts = 8;
 
     public async ValueTask<int> Handle(DispatchOutboxCommand command, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var due = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.ProcessedAt == null && m.NextAttemptAt <= now)
-            .OrderBy(m => m.NextAttemptAt).Select(m => m.Id).Take(command.Limit).ToListAsync(cancellationToken);
+        var due = await leases.DueAsync(NotMine, include: false, command.Limit, cancellationToken);
         var done = 0;
         foreach (var id in due)
         {
-            var leased = await runner.RunAsync(async ct =>
-            {
-                var message = await db.OutboxMessages.FirstAsync(m => m.Id == id, ct);
-                if (message.ProcessedAt is not null || message.NextAttemptAt > clock.GetUtcNow())
-                    return null;
-                message.Lease(clock.GetUtcNow(), Lease);
-                await db.SaveChangesAsync(ct);
-                return message;
-            }, cancellationToken);
+            var leased = await leases.LeaseAsync(id, cancellationToken);
             if (leased is null)
                 continue;
 
@@ -56,16 +45,7 @@ public sealed partial class DispatchOutboxHandler(IStoreDb db, TransactionRunner
                 LogFailed(ex, leased.Type, leased.Id, leased.Attempts);
             }
 
-            await runner.RunAsync(async ct =>
-            {
-                var message = await db.OutboxMessages.FirstAsync(m => m.Id == id, ct);
-                if (error is null)
-                    message.Done(clock.GetUtcNow());
-                else
-                    message.Failed(error, clock.GetUtcNow());
-                await db.SaveChangesAsync(ct);
-                return true;
-            }, cancellationToken);
+            await leases.FinishAsync(id, error, cancellationToken);
             if (error is null)
                 done++;
         }

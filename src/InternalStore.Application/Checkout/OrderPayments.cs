@@ -8,7 +8,7 @@ namespace InternalStore.Application.Checkout;
 /// checkout, Stripe's webhook, the reconciler, finance settling an invoice): the reserved allowance
 /// becomes used, the order is paid, and an employee's fringe benefit is booked.
 /// </summary>
-public sealed class OrderPayments(IStoreDb db, Benefits.BenefitRecorder benefits)
+public sealed class OrderPayments(IStoreDb db, Benefits.BenefitRecorder benefits, Notifications.Notifier notifier)
 {
     /// <summary>Call inside the transaction that holds the order's lock.</summary>
     /// <remarks>
@@ -16,8 +16,9 @@ public sealed class OrderPayments(IStoreDb db, Benefits.BenefitRecorder benefits
     /// (a card payment that arrived late).
     /// </remarks>
     /// <param name="lockedLedger">The buyer's ledger, when the caller has locked it already in this transaction.</param>
+    /// <param name="schedule">The payroll deductions that pay it, for the receipt.</param>
     public async Task PaidAsync(Order order, string by, DateTimeOffset now, string how, CancellationToken ct,
-        AllowanceLedger? lockedLedger = null)
+        AllowanceLedger? lockedLedger = null, Domain.Settlement.PayrollSchedule? schedule = null)
     {
         if (order.Status == OrderStatus.Expired)
             order.MarkPaidAfterExpiry(by, now, how);
@@ -26,5 +27,8 @@ public sealed class OrderPayments(IStoreDb db, Benefits.BenefitRecorder benefits
         if (order.AllowanceReserved > 0)
             (lockedLedger ?? await db.LockAllowanceLedgerAsync(order.BuyerId, order.AllowanceYear, ct)).Commit(order.AllowanceReserved);
         await benefits.RecordPaymentAsync(order, now, ct);
+        await notifier.NotifyAsync(order.BuyerId, Domain.Notifications.NotificationKind.OrderPaid,
+            $"Receipt: order {Notifications.Receipts.ShortId(order.Id)} is paid", Notifications.Receipts.OrderPaid(order, schedule),
+            $"/shop/orders/{order.Id}", ct);
     }
 }

@@ -49,7 +49,8 @@ public sealed class RequestRefundValidator : AbstractValidator<RequestRefundComm
 }
 
 public sealed class RequestRefundHandler(IStoreDb db, OrderAccess access, SettlementMethods methods, TimeProvider clock,
-    IOptions<OrderOptions> orderOptions, Benefits.BenefitRecorder benefits) : ICommandHandler<RequestRefundCommand, RefundResult>
+    IOptions<OrderOptions> orderOptions, Benefits.BenefitRecorder benefits, Notifications.Notifier notifier)
+    : ICommandHandler<RequestRefundCommand, RefundResult>
 {
     public async ValueTask<RefundResult> Handle(RequestRefundCommand command, CancellationToken cancellationToken)
     {
@@ -85,6 +86,12 @@ public sealed class RequestRefundHandler(IStoreDb db, OrderAccess access, Settle
 
         var cost = lines.Sum(l => order.Lines.First(o => o.Sku == l.Sku).UnitCost * l.Quantity);
         await method.SettleRefundAsync(order, refund, cost, now, cancellationToken);
+        var schedule = db.PayrollSchedules.Local.FirstOrDefault(s => s.OrderId == order.Id);
+        var body = $"{Notifications.Receipts.Money(amount, order.Currency)} of order {Notifications.Receipts.ShortId(order.Id)} goes back to you: {command.Reason}";
+        await notifier.NotifyAsync(order.BuyerId, Domain.Notifications.NotificationKind.Refund,
+            $"Refund of {Notifications.Receipts.Money(amount, order.Currency)} on order {Notifications.Receipts.ShortId(order.Id)}",
+            schedule is null ? body : Notifications.Receipts.Deductions(schedule, body + "\nYour deductions now stand at:"),
+            $"/shop/orders/{order.Id}", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new RefundResult(refund.ToDto(), Created: true);
     }

@@ -51,6 +51,7 @@ public interface IStoreDb
     DbSet<Domain.InternalServices.StatementAcceptance> StatementAcceptances { get; }
     DbSet<Domain.Support.SupportCase> SupportCases { get; }
     DbSet<Domain.Support.SupportCalendarSetting> SupportCalendars { get; }
+    DbSet<Domain.Notifications.Notification> Notifications { get; }
 
     /// <summary>
     /// Loads products for a change that must not interleave with another (stock moves): the rows stay

@@ -1,3 +1,4 @@
+using InternalStore.Application.Common;
 using InternalStore.Domain.Common;
 using InternalStore.Domain.InternalServices;
 using InternalStore.Pricing;

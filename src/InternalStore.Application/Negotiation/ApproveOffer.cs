@@ -15,7 +15,8 @@ public sealed class ApproveOfferValidator : AbstractValidator<ApproveOfferComman
             .OverridePropertyName("reason");
 }
 
-public sealed class ApproveOfferHandler(IStoreDb db, QuoteRequestAccess access, NegotiationBasis basis, TimeProvider clock)
+public sealed class ApproveOfferHandler(IStoreDb db, QuoteRequestAccess access, NegotiationBasis basis, TimeProvider clock,
+    Notifications.Notifier notifier)
     : ICommandHandler<ApproveOfferCommand, QuoteRequestDto>
 {
     public async ValueTask<QuoteRequestDto> Handle(ApproveOfferCommand command, CancellationToken cancellationToken)
@@ -23,6 +24,7 @@ public sealed class ApproveOfferHandler(IStoreDb db, QuoteRequestAccess access, 
         var (request, scope) = await access.LoadAsync(command.Caller, command.RequestId, track: true, cancellationToken);
         QuoteRequestAccess.RequireSellerFinance(scope, request);
         request.Approve(command.Version, command.Caller.Subject, command.Reason!, clock.GetUtcNow());
+        await Notifications.OfferNotices.NotifyAsync(notifier, request, request.CurrentOffer!, basis.Currency, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return request.ToDto(basis.Currency, forBuyer: false);
     }

@@ -28,7 +28,8 @@ public sealed class MakeOfferValidator : AbstractValidator<MakeOfferCommand>
     }
 }
 
-public sealed class MakeOfferHandler(IStoreDb db, QuoteRequestAccess access, NegotiationBasis basis, TimeProvider clock)
+public sealed class MakeOfferHandler(IStoreDb db, QuoteRequestAccess access, NegotiationBasis basis, TimeProvider clock,
+    Notifications.Notifier notifier)
     : ICommandHandler<MakeOfferCommand, QuoteRequestDto>
 {
     public async ValueTask<QuoteRequestDto> Handle(MakeOfferCommand command, CancellationToken cancellationToken)
@@ -49,7 +50,9 @@ public sealed class MakeOfferHandler(IStoreDb db, QuoteRequestAccess access, Neg
             lines.Add(new OfferLine(fact.Sku, fact.Quantity, asked.UnitPrice!.Value, fact.UnitCost, fact.StandardUnitPrice, fact.Floor));
         }
 
-        request.MakeOffer(command.Caller.Subject, lines, command.ValidUntil!.Value, command.Comment, automatic: false, clock.GetUtcNow());
+        var offer = request.MakeOffer(command.Caller.Subject, lines, command.ValidUntil!.Value, command.Comment, automatic: false, clock.GetUtcNow());
+        if (offer.Visible)
+            await Notifications.OfferNotices.NotifyAsync(notifier, request, offer, basis.Currency, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return request.ToDto(basis.Currency, forBuyer: false);
     }

@@ -18,7 +18,7 @@ public sealed record AgreedLine(decimal UnitPrice, decimal LineTotal, decimal Al
 /// <see cref="PlaceOrderHandler"/> and by accepting a negotiated offer.
 /// </summary>
 public sealed class OrderPlacer(IStoreDb db, CartPricer pricer, OrganisationAuthority authority, TimeProvider clock,
-    IOptions<OrderOptions> options)
+    IOptions<OrderOptions> options, Notifications.Notifier notifier)
 {
     /// <param name="agreed">Given the cart as priced now, the prices agreed for its lines (in order), or null for the engine's.</param>
     public async Task<Order> PlaceAsync(Caller caller, IReadOnlyList<QuoteLineRequest> requestLines, string idempotencyKey, string hash,
@@ -63,6 +63,10 @@ public sealed class OrderPlacer(IStoreDb db, CartPricer pricer, OrganisationAuth
             idempotencyKey, hash));
         db.Orders.Add(order);
         await db.WritePlacedOrderAsync(order, [.. priced.Products.Values], priced.Ledger, cancellationToken);
+        await notifier.NotifyAsync(order.BuyerId, Domain.Notifications.NotificationKind.OrderPlaced,
+            $"Order {Notifications.Receipts.ShortId(order.Id)} placed", Notifications.Receipts.OrderPlaced(order),
+            $"/shop/orders/{order.Id}", cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         return order;
     }
 }

@@ -22,7 +22,8 @@ public sealed record EmployeeBilling(int Charged, int AlreadyBilled, int Suspend
 /// concurrent orders and a second billing run, in this process or another: a subscription that has
 /// a charge for the pay date is skipped, and the unique index on (subscription, pay date, kind) backs that.
 /// </summary>
-public sealed class SubscriptionBilling(IStoreDb db, PlanPricer pricer, BenefitRecorder benefits, IOptions<PayrollOptions> payroll)
+public sealed class SubscriptionBilling(IStoreDb db, PlanPricer pricer, BenefitRecorder benefits, IOptions<PayrollOptions> payroll,
+    Notifications.Notifier notifier)
 {
     public PayrollCalendar Calendar { get; } = new(payroll.Value.PeriodsPerMonth);
 
@@ -41,6 +42,7 @@ public sealed class SubscriptionBilling(IStoreDb db, PlanPricer pricer, BenefitR
         var room = payroll.Value.MaxPerPeriod - await DeductedAsync(employeeId, payDate, ct);
         int charged = 0, skipped = 0, suspended = 0;
         decimal collectedTotal = 0, carried = 0;
+        var notice = new System.Text.StringBuilder();
         var finalPayDate = employee.Status == Domain.People.EmploymentStatus.Terminated && employee.TerminationDate is { } left
             ? Calendar.PayDateOnOrAfter(left) : (DateOnly?)null;
 
@@ -100,8 +102,15 @@ public sealed class SubscriptionBilling(IStoreDb db, PlanPricer pricer, BenefitR
             charged++;
             collectedTotal += collect;
             carried += subscription.Arrears;
+            var arrears = subscription.Arrears > 0 ? $", {Notifications.Receipts.Money(subscription.Arrears, plan.Currency)} carried as arrears" : "";
+            notice.AppendLine(System.Globalization.CultureInfo.InvariantCulture,
+                $"  {plan.Name}: {Notifications.Receipts.Money(charge, plan.Currency)} for {coverage?.From:yyyy-MM-dd}..{coverage?.To:yyyy-MM-dd}, deducted {Notifications.Receipts.Money(collect, plan.Currency)}{arrears}");
         }
 
+        if (charged > 0)
+            await notifier.NotifyAsync(employeeId, Domain.Notifications.NotificationKind.SubscriptionCharged,
+                $"Your subscriptions in the pay of {payDate:yyyy-MM-dd}", $"Deducted from your pay of {payDate:yyyy-MM-dd}:\n\n{notice}",
+                "/shop/subscriptions", ct);
         await db.SaveChangesAsync(ct);
         return new EmployeeBilling(charged, skipped, suspended, collectedTotal, carried);
     }

@@ -3,7 +3,6 @@ using InternalStore.Application.Authority;
 using InternalStore.Application.Common;
 using InternalStore.Domain.Common;
 using InternalStore.Domain.Support;
-using InternalStore.Application.InternalServices;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using FluentValidation;
 using InternalStore.Application.Authority;
 using InternalStore.Application.Common;
-using InternalStore.Application.InternalServices;
 using InternalStore.Domain.Common;
 using InternalStore.Domain.Support;
 using Mediator;

@@ -1,7 +1,6 @@
 using FluentValidation;
 using InternalStore.Application.Authority;
 using InternalStore.Application.Common;
-using InternalStore.Application.InternalServices;
 using InternalStore.Domain.Common;
 using InternalStore.Domain.Support;
 using Mediator;
@@ -17,7 +16,7 @@ public sealed class AddCaseMessageValidator : AbstractValidator<AddCaseMessageCo
         RuleFor(x => x.Text).NotEmpty().MaximumLength(SupportCase.MaxMessageLength).OverridePropertyName("text");
 }
 
-public sealed class AddCaseMessageHandler(IStoreDb db, SupportAccess access, TimeProvider clock) : ICommandHandler<AddCaseMessageCommand, CaseDto>
+public sealed class AddCaseMessageHandler(IStoreDb db, SupportAccess access, TimeProvider clock, Notifications.Notifier notifier) : ICommandHandler<AddCaseMessageCommand, CaseDto>
 {
     public async ValueTask<CaseDto> Handle(AddCaseMessageCommand command, CancellationToken cancellationToken)
     {
@@ -26,11 +25,21 @@ public sealed class AddCaseMessageHandler(IStoreDb db, SupportAccess access, Tim
         var now = clock.Stored();
         var text = command.Text!.Trim();
         if (staff)
+        {
             @case.ReplyAsStaff(command.Caller.Subject, text, command.Internal == true, now, calendar);
+            if (command.Internal != true)
+                await CaseNotices.ToRequesterAsync(notifier, @case, $"{command.Caller.Subject} replied:\n{text}", cancellationToken);
+        }
         else if (command.Internal == true)
+        {
             throw new DomainValidationException("validation", "internal", "An internal note is written by staff; a requester's message is always seen.");
+        }
         else
+        {
             @case.ReplyAsRequester(text, now, calendar);
+            await CaseNotices.ToAssigneeAsync(notifier, @case, $"{@case.RequesterId} replied:\n{text}", cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return @case.ToDto(calendar, now, staff);
     }
@@ -69,7 +78,7 @@ public sealed class ChangeCaseStateValidator : AbstractValidator<ChangeCaseState
             .WithMessage($"state is one of {WireNames.All<CaseState>()}.").OverridePropertyName("state");
 }
 
-public sealed class ChangeCaseStateHandler(IStoreDb db, SupportAccess access, TimeProvider clock) : ICommandHandler<ChangeCaseStateCommand, CaseDto>
+public sealed class ChangeCaseStateHandler(IStoreDb db, SupportAccess access, TimeProvider clock, Notifications.Notifier notifier) : ICommandHandler<ChangeCaseStateCommand, CaseDto>
 {
     public async ValueTask<CaseDto> Handle(ChangeCaseStateCommand command, CancellationToken cancellationToken)
     {
@@ -80,7 +89,10 @@ public sealed class ChangeCaseStateHandler(IStoreDb db, SupportAccess access, Ti
         var now = clock.Stored();
         var state = WireNames.TryParseWire<CaseState>(command.State, out var s) ? s
             : throw new DomainValidationException("validation", "state", $"state is one of {WireNames.All<CaseState>()}.");
+        var before = @case.State;
         @case.ChangeState(state, now, calendar);
+        if (@case.State != before)
+            await CaseNotices.ToRequesterAsync(notifier, @case, $"{command.Caller.Subject} set it to {@case.State.WireName()}.", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return @case.ToDto(calendar, now, staff);
     }

@@ -54,6 +54,7 @@ public abstract class StoreDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Domain.InternalServices.StatementAcceptance> StatementAcceptances => Set<Domain.InternalServices.StatementAcceptance>();
     public DbSet<Domain.Support.SupportCase> SupportCases => Set<Domain.Support.SupportCase>();
     public DbSet<Domain.Support.SupportCalendarSetting> SupportCalendars => Set<Domain.Support.SupportCalendarSetting>();
+    public DbSet<Domain.Notifications.Notification> Notifications => Set<Domain.Notifications.Notification>();
 
     public abstract Task<List<Product>> LockProductsAsync(IReadOnlyCollection<string> skus,
         CancellationToken cancellationToken);

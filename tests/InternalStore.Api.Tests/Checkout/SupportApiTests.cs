@@ -3,6 +3,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using InternalStore.Api.Tests.Infrastructure;
 using InternalStore.Application.Common;
+using InternalStore.Application.Support;
+using InternalStore.Domain.People;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InternalStore.Api.Tests.Checkout;
 
@@ -105,6 +109,53 @@ public abstract class SupportApiTests(StoreFactory store)
         await (await finance.PostJsonAsync($"/api/cases/{id}/state", new { state = "closed" })).AssertJsonAsync(HttpStatusCode.OK);
         await (await me.PostJsonAsync($"/api/cases/{id}/messages", new { text = "one more thing" })).AssertProblemAsync(HttpStatusCode.Conflict, "invalid-state");
         await (await finance.PostJsonAsync($"/api/cases/{id}/state", new { state = "open" })).AssertProblemAsync(HttpStatusCode.Conflict, "invalid-state");
+    }
+
+    [Fact]
+    public async Task The_report_counts_a_company_s_cases_with_their_attainment_and_top_skus_and_a_solved_case_closes_after_a_week()
+    {
+        var code = "Q" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        await using (var scope = store.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<IStoreDb>();
+            db.Companies.Add(new Company(code, "Test company " + code, "ABC"));
+            db.CostCenters.Add(new CostCenter($"CC-{code}", "Buying of " + code, code));
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+
+        var buyer = new Identity("D-" + code, [Roles.DepartmentBuyer], code, $"CC-{code}");
+        var sku = await _given.NewProductAsync();
+        var order = (await _given.PlaceAsync(buyer, (sku, 2))).Id();
+        var first = (await (await OpenAsync(buyer, Body("order", "Wrong colour", new { type = "order", id = order })))
+            .AssertJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await (await OpenAsync(buyer, Body("order", "Also scratched", new { type = "order-line", id = $"{order}/{sku}" }))).AssertJsonAsync(HttpStatusCode.Created);
+        await (await OpenAsync(buyer, Body("negotiatedPrice", "Price too high"))).AssertJsonAsync(HttpStatusCode.Created);
+        var catalog = store.ClientFor(Identity.Catalog);
+        await (await catalog.PostJsonAsync($"/api/cases/{first}/messages", new { text = "A new one is on its way" })).AssertJsonAsync(HttpStatusCode.OK);
+        await (await catalog.PostJsonAsync($"/api/cases/{first}/state", new { state = "solved" })).AssertJsonAsync(HttpStatusCode.OK);
+        await (await store.ClientFor(buyer).PostJsonAsync($"/api/cases/{first}/rating", new { score = 5 })).AssertJsonAsync(HttpStatusCode.OK);
+
+        var report = await (await catalog.GetAsync("/api/support/report")).AssertJsonAsync(HttpStatusCode.OK);
+        var row = Assert.Single(report.GetProperty("volume").EnumerateArray(), v => v.GetProperty("company").GetString() == code);
+        Assert.Equal(("order", 2, 1, 2), (row.GetProperty("category").GetString(), row.GetProperty("cases").GetInt32(),
+            row.GetProperty("solved").GetInt32(), row.GetProperty("firstResponseMet").GetInt32()));
+        Assert.Equal(1, row.GetProperty("resolutionMet").GetInt32());
+        Assert.Equal(5m, row.GetProperty("averageRating").GetDecimal());
+        Assert.Contains(report.GetProperty("topCauses").EnumerateArray(), c => c.GetProperty("key").GetString() == sku && c.GetProperty("cases").GetInt32() == 2);
+        var financeReport = await (await store.ClientFor(Identity.Finance).GetAsync("/api/support/report")).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("negotiatedPrice", Assert.Single(financeReport.GetProperty("volume").EnumerateArray(),
+            v => v.GetProperty("company").GetString() == code).GetProperty("category").GetString()); // each team its own cases
+        await (await catalog.GetAsync("/api/support/report?from=2026-12-10&to=2026-12-01")).AssertValidationErrorAsync("to");
+
+        await using (var scope = store.Services.CreateAsyncScope())
+        {
+            var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+            await sender.Send(new CloseSolvedCasesCommand(DateTimeOffset.UtcNow.AddDays(6), 200));
+            Assert.Equal("solved", (await (await catalog.GetAsync($"/api/cases/{first}")).AssertJsonAsync(HttpStatusCode.OK)).GetProperty("state").GetString());
+            await sender.Send(new CloseSolvedCasesCommand(DateTimeOffset.UtcNow.AddDays(7).AddMinutes(1), 200));
+        }
+
+        Assert.Equal("closed", (await (await catalog.GetAsync($"/api/cases/{first}")).AssertJsonAsync(HttpStatusCode.OK)).GetProperty("state").GetString());
     }
 
     [Fact]

@@ -22,6 +22,7 @@ public static class StoreRows
             await db.InternalServices.CountAsync(), await db.InternalServices.SelectMany(s => s.Rates).CountAsync(),
             await db.UsageEntries.CountAsync(), await db.AccountingPeriods.CountAsync(), await db.CostAllocationSettings.CountAsync(),
             await db.StatementDisputes.CountAsync(), await db.StatementAcceptances.CountAsync(),
-            await db.SupportCases.CountAsync(), await db.SupportCases.SelectMany(c => c.Messages).CountAsync(), await db.SupportCalendars.CountAsync());
+            await db.SupportCases.CountAsync(), await db.SupportCases.SelectMany(c => c.Messages).CountAsync(), await db.SupportCalendars.CountAsync(),
+            await db.Notifications.CountAsync());
     }
 }

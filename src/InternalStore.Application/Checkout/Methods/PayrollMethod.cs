@@ -46,7 +46,7 @@ public sealed class PayrollMethod(IStoreDb db, TimeProvider clock, IOptions<Payr
 
         db.PayrollSchedules.Add(schedule);
         await payments.PaidAsync(order, order.BuyerId, now, $"paid by payroll deduction over {installments} pay period(s)", ct,
-            ledger);
+            ledger, schedule);
         return schedule.ToDto();
     }
 

@@ -1,4 +1,4 @@
-namespace InternalStore.Application.InternalServices;
+namespace InternalStore.Application.Common;
 
 internal static class Precision
 {
