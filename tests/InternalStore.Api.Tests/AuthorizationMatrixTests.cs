@@ -21,7 +21,7 @@ public abstract class AuthorizationMatrixTests(StoreFactory store)
     // Which console roles open which page is ConsoleAccessTests' matrix. ShopPage: the same behind the shop's
     // cookie (302 to the shop's sign-in); ShopAccessTests says which people open it.
     private enum Access { Public, AnyCaller, Person, Employee, Buyer, InternalBuyer, Catalog, Hr, Finance, CatalogOrHr, EmployeeOrHr,
-        ServiceProvider, ServiceReader, ProviderOrFinance, DepartmentOrFinance, DisputeParty, DepartmentBuyer, CaseParty, SupportStaff, ConsolePage, ShopPage }
+        ServiceProvider, ServiceReader, ProviderOrFinance, DepartmentOrFinance, DisputeParty, DepartmentBuyer, CaseParty, SupportStaff, PayrollStaff, ConsolePage, ShopPage }
 
     private static readonly Dictionary<string, Access> Routes = new(StringComparer.Ordinal)
     {
@@ -180,6 +180,9 @@ public abstract class AuthorizationMatrixTests(StoreFactory store)
         ["GET /api/support/calendars/{company}"] = Access.SupportStaff,
         ["GET /api/support/report"] = Access.SupportStaff,
         ["GET /api/me/notifications"] = Access.Person,
+        ["GET /api/cases/{id:guid}/context"] = Access.SupportStaff,
+        ["POST /api/cases/{id:guid}/actions"] = Access.SupportStaff,
+        ["POST /api/orders/{id:guid}/instalments/move"] = Access.PayrollStaff,
         ["PUT /api/support/calendars/{company}"] = Access.SupportStaff,
         ["GET /console/services"] = Access.ConsolePage,
         ["GET /console/services/usage"] = Access.ConsolePage,
@@ -375,6 +378,7 @@ public abstract class AuthorizationMatrixTests(StoreFactory store)
         Access.DepartmentBuyer => roles.Contains("department-buyer"),
         Access.CaseParty => roles.Any(r => r is "employee" or "department-buyer" or "affiliate-buyer" or "catalog" or "hr" or "finance"),
         Access.SupportStaff => roles.Any(r => r is "catalog" or "hr" or "finance"),
+        Access.PayrollStaff => roles.Any(r => r is "hr" or "finance"),
         _ => true,
     };
 

@@ -90,6 +90,8 @@ public abstract class HostileInputTests(StoreFactory store)
         ["POST /api/cases/{id:guid}/assign"] = (Identity.Catalog, """{"to":"C9001"}"""),
         ["POST /api/cases/{id:guid}/state"] = (Identity.Catalog, """{"state":"pending"}"""),
         ["POST /api/cases/{id:guid}/rating"] = (Identity.Employee, """{"score":5}"""),
+        ["POST /api/cases/{id:guid}/actions"] = (Identity.Finance, """{"action":"refund","order":"00000000-0000-0000-0000-000000000001","reason":"broken","lines":[{"sku":"LAP-13","quantity":1}]}"""),
+        ["POST /api/orders/{id:guid}/instalments/move"] = (Identity.Finance, """{"from":"2026-12-15","to":"2026-12-31","reason":"hardship"}"""),
         ["PUT /api/support/calendars/{company}"] = (Identity.GroupHr, """{"timeZone":"Europe/Berlin","workingDays":["mon","tue","wed","thu","fri"],"opens":"09:00","closes":"17:00","holidays":["2026-12-25"]}"""),
         ["POST /api/webhooks/stripe"] = (null, null), // signed by Stripe: CardPaymentTests
         ["POST /console/sign-in"] = (null, null), // console forms: ConsoleFormTests and ConsoleAccessTests

@@ -52,6 +52,9 @@ public static class Policies
     /// <summary>The help desk's teams: catalog (store operations), HR and finance.</summary>
     public const string SupportStaff = "support-staff";
 
+    /// <summary>Who changes a payroll schedule: hr and finance.</summary>
+    public const string PayrollStaff = "payroll-staff";
+
     public const string Catalog = Roles.Catalog;
     public const string Hr = Roles.Hr;
     public const string Finance = Roles.Finance;
@@ -135,6 +138,7 @@ public static class AuthSetup
             .AddPolicy(Policies.CaseParty, policy => policy.RequireRole(Roles.Employee, Roles.DepartmentBuyer, Roles.AffiliateBuyer,
                 Roles.Catalog, Roles.Hr, Roles.Finance))
             .AddPolicy(Policies.SupportStaff, policy => policy.RequireRole(Roles.Catalog, Roles.Hr, Roles.Finance))
+            .AddPolicy(Policies.PayrollStaff, policy => policy.RequireRole(Roles.Hr, Roles.Finance))
             .AddPolicy(Policies.Catalog, policy => policy.RequireRole(Roles.Catalog))
             .AddPolicy(Policies.Hr, policy => policy.RequireRole(Roles.Hr))
             .AddPolicy(Policies.Finance, policy => policy.RequireRole(Roles.Finance));

@@ -23,6 +23,8 @@ public static class OrderEndpoints
         orders.MapPost("/{id:guid}/cancel", Cancel).RequireAuthorization(Policies.Person)
             .WithSummary("Cancel an order awaiting payment (buyer or finance); releases stock and allowance.");
         orders.MapPost("/{id:guid}/fulfil", Fulfil).RequireAuthorization(Policies.Catalog);
+        orders.MapPost("/{id:guid}/instalments/move", MoveInstalment).RequireAuthorization(Policies.PayrollStaff)
+            .WithSummary("Move a payroll instalment to another pay date still to come (hr or finance of the employee's company); the cap per pay period holds.");
         return app;
     }
 
@@ -50,9 +52,15 @@ public static class OrderEndpoints
     private static async Task<Ok<OrderDto>> Cancel(HttpContext http, ISender sender, Guid id, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new CancelOrderCommand(http.User.ToCaller(), id), ct));
 
+    private static async Task<Ok<Application.Checkout.PayrollScheduleDto>> MoveInstalment(HttpContext http, ISender sender, Guid id,
+        MoveInstalmentBody body, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new Application.Checkout.MoveInstalmentCommand(http.User.ToCaller(), id, body.From, body.To, body.Reason), ct));
+
     private static async Task<Ok<OrderDto>> Fulfil(HttpContext http, ISender sender, Guid id, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new FulfilOrderCommand(http.User.ToCaller(), id), ct));
 }
 
 /// <summary>Lines and an optional quote token: prices, totals, buyer or status in a body are not read.</summary>
 public sealed record PlaceOrderRequest(IReadOnlyList<QuoteLineRequest>? Lines, string? QuoteToken);
+
+public sealed record MoveInstalmentBody(string? From, string? To, string? Reason);

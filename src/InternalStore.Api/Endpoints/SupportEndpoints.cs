@@ -23,6 +23,10 @@ public static class SupportEndpoints
         cases.MapPost("/{id:guid}/assign", Assign).RequireAuthorization(Policies.SupportStaff).WithSummary("Give the case to a member of its team.");
         cases.MapPost("/{id:guid}/state", State).RequireAuthorization(Policies.SupportStaff)
             .WithSummary("Move the case: open, pending (the clock stops), onHold, solved, closed (from solved).");
+        cases.MapGet("/{id:guid}/context", Context).RequireAuthorization(Policies.SupportStaff)
+            .WithSummary("For the case's team: the linked orders' price explanations, policy versions and payment schedules, the requester's allowance and its uses, linked statement lines and their disputes, and the actions open to you.");
+        cases.MapPost("/{id:guid}/actions", Act).RequireAuthorization(Policies.SupportStaff)
+            .WithSummary("Take an action on what the case links (refund, cancel, move-instalment, credit-statement-line, uphold-dispute): the store's own command, its reason naming the case, noted on the case.");
         cases.MapPost("/{id:guid}/rating", Rate).RequireAuthorization(Policies.Buyer).WithSummary("Rate a solved case 1 to 5 (its requester).");
 
         app.MapGet("/api/support/report", Report).WithTags("Help desk").RequireAuthorization(Policies.SupportStaff)
@@ -61,6 +65,14 @@ public static class SupportEndpoints
     private static async Task<Ok<CaseDto>> State(HttpContext http, ISender sender, Guid id, CaseStateBody body, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new ChangeCaseStateCommand(http.User.ToCaller(), id, body.State), ct));
 
+    private static async Task<Ok<CaseContextDto>> Context(HttpContext http, ISender sender, Guid id, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetCaseContextQuery(http.User.ToCaller(), id), ct));
+
+    private static async Task<Ok<CaseActionResult>> Act(HttpContext http, ISender sender, Guid id, CaseActionBody body,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new CaseActionCommand(http.User.ToCaller(), id, idempotencyKey, body.Action, body.Order, body.From, body.To,
+            body.Line, body.Amount, body.Reason, body.Lines), ct));
+
     private static async Task<Ok<CaseDto>> Rate(HttpContext http, ISender sender, Guid id, RatingBody body, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new RateCaseCommand(http.User.ToCaller(), id, body.Score), ct));
 
@@ -81,6 +93,9 @@ public static class SupportEndpoints
 }
 
 public sealed record OpenCaseBody(string? Category, string? Priority, string? Subject, string? Message, IReadOnlyList<CaseLinkInput>? Links);
+
+public sealed record CaseActionBody(string? Action, Guid? Order, string? From, string? To, Guid? Line, decimal? Amount, string? Reason,
+    IReadOnlyList<Application.Checkout.RefundLineRequest>? Lines);
 
 public sealed record CaseMessageBody(string? Text, bool? Internal);
 

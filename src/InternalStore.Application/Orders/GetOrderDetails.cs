@@ -39,6 +39,16 @@ public sealed class GetOrderDetailsHandler(IStoreDb db, OrganisationAuthority au
         if (order is null || !OrderAccess.MaySee(scope, order))
             throw new NotFoundException("Order", query.Id.ToString());
 
+        return await OrderDetails.ReadAsync(db, order, query.Caller, clock.GetUtcNow(), options.Value.RefundWindowDays, cancellationToken);
+    }
+}
+
+/// <summary>What follows from an order, read for someone already allowed to see it (the order's page, a help desk case).</summary>
+public static class OrderDetails
+{
+    public static async Task<OrderDetailsDto> ReadAsync(IStoreDb db, Order order, Caller caller, DateTimeOffset now, int refundWindowDays,
+        CancellationToken cancellationToken)
+    {
         var schedule = await db.PayrollSchedules.AsNoTracking().Include(s => s.Deductions)
             .FirstOrDefaultAsync(s => s.OrderId == order.Id, cancellationToken);
         var entries = await db.JournalEntries.AsNoTracking().Where(e => e.OrderId == order.Id).ToListAsync(cancellationToken);
@@ -48,10 +58,9 @@ public sealed class GetOrderDetailsHandler(IStoreDb db, OrganisationAuthority au
         var refunds = await db.Refunds.AsNoTracking().Include(r => r.Lines).Where(r => r.OrderId == order.Id)
             .ToListAsync(cancellationToken);
 
-        var now = clock.GetUtcNow();
-        var isBuyer = order.BuyerId == query.Caller.Subject;
-        var mayCancel = isBuyer || query.Caller.IsInRole(Roles.Finance);
-        var refundableUntil = order.Refundable > 0 && order.IsSettled ? order.RefundWindowEnds(options.Value.RefundWindowDays) : null;
+        var isBuyer = order.BuyerId == caller.Subject;
+        var mayCancel = isBuyer || caller.IsInRole(Roles.Finance);
+        var refundableUntil = order.Refundable > 0 && order.IsSettled ? order.RefundWindowEnds(refundWindowDays) : null;
         decimal Money(decimal amount) => InternalStore.Pricing.Currencies.ToMinorUnitScale(amount, order.Currency);
         return new OrderDetailsDto(order.ToDto(), order.PaymentMethod?.WireName(),
             [.. order.Lines.Select(l => (IReadOnlyList<ExplanationStepDto>)(JsonSerializer.Deserialize<List<ExplanationStepDto>>(l.Explanation, PricingJson.Options) ?? []))],

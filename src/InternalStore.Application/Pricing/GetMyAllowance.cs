@@ -28,9 +28,19 @@ public sealed class GetMyAllowanceHandler(PricingFacts facts, TimeProvider clock
 {
     public async ValueTask<AllowanceDto> Handle(GetMyAllowanceQuery query, CancellationToken cancellationToken)
     {
-        var asOf = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var employee = await facts.EmployeeAsync(query.Caller.Subject, cancellationToken)
             ?? throw new NotFoundException("Employee", query.Caller.Subject);
+        return await AllowanceReport.ReadAsync(facts, employee, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), options.Value.Currency,
+            cancellationToken);
+    }
+}
+
+/// <summary>An employee's allowance and quantity limits as their policy in force on a day reads them (their own page, a help desk case).</summary>
+public static class AllowanceReport
+{
+    public static async Task<AllowanceDto> ReadAsync(PricingFacts facts, Domain.People.Employee employee, DateOnly asOf, string currency,
+        CancellationToken cancellationToken)
+    {
         var policyVersion = await facts.PolicyInForceAsync(employee.CompanyCode, asOf, cancellationToken);
         var policy = policyVersion is null ? new DiscountPolicy() : DiscountPolicyJson.Read(policyVersion.Document);
         var buyer = PricingFacts.ToBuyer(employee, asOf);
@@ -45,7 +55,6 @@ public sealed class GetMyAllowanceHandler(PricingFacts facts, TimeProvider clock
                                                && age >= 0 && age < l.WindowDays).Sum(p => (long)p.Units);
             return new QuantityLimitUsageDto(l.Sku, l.MaxUnits, l.WindowDays, counted, Math.Max(0, l.MaxUnits - counted));
         }).ToList();
-        string currency = options.Value.Currency;
         return new AllowanceDto(asOf.Year, currency, policy.AnnualAllowance, Currencies.ToMinorUnitScale(used, currency),
             Currencies.ToMinorUnitScale(reserved, currency), remaining,
             eligible ? PricingEngine.TierFor(buyer, policy, asOf)?.Id : null, eligible, limits);

@@ -248,6 +248,13 @@ public sealed class Order
             Version++;
     }
 
+    /// <summary>Something done to the order that leaves its status (an instalment moved), kept in its history.</summary>
+    public void Note(string by, DateTimeOffset now, string what)
+    {
+        _history.Add(new OrderStatusChange(Status, Status, by, now, what));
+        Version++;
+    }
+
     /// <summary>A payment for an order that can no longer be sold (expired, cancelled) is noted before it is refunded.</summary>
     public void NoteUnwantedPayment(string by, DateTimeOffset now, string reason)
     {

@@ -101,6 +101,30 @@ public sealed class PayrollSchedule
         Version++;
     }
 
+    /// <summary>
+    /// Postpones (or brings forward) the instalment of one pay date to another, both still to come:
+    /// what <paramref name="from"/> would take is taken on <paramref name="to"/> instead, the total unchanged.
+    /// </summary>
+    /// <returns>The amount moved.</returns>
+    public decimal Move(DateOnly from, DateOnly to, DateOnly nextPayDate)
+    {
+        if (from < nextPayDate)
+            throw new Common.ConflictException("deduction-taken", $"The instalment of {from:yyyy-MM-dd} was already taken from pay.");
+        if (to < nextPayDate)
+            throw new Common.DomainValidationException("validation", "to", $"to is a pay date from {nextPayDate:yyyy-MM-dd} on.");
+        if (to == from)
+            throw new Common.DomainValidationException("validation", "to", "to is another pay date than from.");
+        var moving = Live.Where(d => d.Period == from && d.Amount > 0).ToList();
+        if (moving.Count == 0)
+            throw new Common.ConflictException("no-instalment", $"This order has no instalment on {from:yyyy-MM-dd}.");
+        foreach (var deduction in moving)
+            deduction.Cancel();
+        var amount = moving.Sum(d => d.Amount);
+        _deductions.Add(new PayrollDeduction(this, to, amount));
+        Version++;
+        return amount;
+    }
+
     /// <summary>The employee leaves: every deduction after the final pay date becomes due on it.</summary>
     public void CollapseInto(DateOnly finalPayDate)
     {

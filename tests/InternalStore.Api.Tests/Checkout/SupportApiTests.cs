@@ -112,6 +112,66 @@ public abstract class SupportApiTests(StoreFactory store)
     }
 
     [Fact]
+    public async Task The_team_sees_why_an_order_cost_what_it_did_and_acts_from_the_case_through_the_store_s_own_commands()
+    {
+        var sku = await _given.NewProductAsync(listPrice: 30.00m);
+        var order = (await _given.PlaceAsync(Identity.Employee, (sku, 3))).Id();
+        await (await _given.CheckoutAsync(Identity.Employee, order, new { method = "payroll", installments = 3 })).AssertJsonAsync(HttpStatusCode.OK);
+        var me = store.ClientFor(Identity.Employee);
+        var details = await (await me.GetAsync($"/api/orders/{order}/details")).AssertJsonAsync(HttpStatusCode.OK);
+        var schedule = details.GetProperty("payroll");
+        var periods = schedule.GetProperty("deductions").EnumerateArray().Select(d => d.GetProperty("period").GetString()!).ToList();
+        var opened = await (await OpenAsync(Identity.Employee, Body("payrollDeduction", "Too much in one pay " + sku,
+            new { type = "order", id = order }, new { type = "deduction", id = schedule.GetProperty("id").GetGuid() }))).AssertJsonAsync(HttpStatusCode.Created);
+        var id = opened.GetProperty("id").GetGuid();
+        var finance = store.ClientFor(Identity.Finance);
+
+        var context = await (await finance.GetAsync($"/api/cases/{id}/context")).AssertJsonAsync(HttpStatusCode.OK);
+        var linked = Assert.Single(context.GetProperty("orders").EnumerateArray());
+        Assert.NotEmpty(linked.GetProperty("details").GetProperty("explanations")[0].EnumerateArray());
+        Assert.Equal(JsonValueKind.Object, linked.GetProperty("policy").ValueKind);
+        Assert.Equal(3, linked.GetProperty("details").GetProperty("payroll").GetProperty("deductions").GetArrayLength());
+        Assert.Equal(JsonValueKind.Object, context.GetProperty("allowance").ValueKind);
+        var actions = context.GetProperty("actions").EnumerateArray().Select(a => a.GetString()).ToList();
+        Assert.Contains("refund", actions);
+        Assert.Contains("move-instalment", actions);
+        await (await store.ClientFor(Identity.Catalog).GetAsync($"/api/cases/{id}/context")).AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
+        await (await me.GetAsync($"/api/cases/{id}/context")).AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+
+        var other = (await _given.PlaceAsync(Identity.Employee, (sku, 1))).Id();
+        var before = await StoreRows.CountAsync(store);
+        await (await finance.PostJsonAsync($"/api/cases/{id}/actions", new { action = "cancel", order = other, reason = "not this one" }))
+            .AssertProblemAsync(HttpStatusCode.NotFound, "not-found"); // not linked to the case
+        await (await finance.PostJsonAsync($"/api/cases/{id}/actions", new { action = "move-instalment", order, from = periods[0], to = "2026-12-16", reason = "x" }))
+            .AssertValidationErrorAsync("to");
+        Assert.Equal(before, await StoreRows.CountAsync(store));
+
+        var moved = await (await finance.PostJsonAsync($"/api/cases/{id}/actions",
+            new { action = "move-instalment", order, from = periods[0], to = periods[2], reason = "spread it out" })).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Contains(moved.GetProperty("case").GetProperty("messages").EnumerateArray(),
+            m => m.GetProperty("internal").GetBoolean() && m.GetProperty("text").GetString()!.StartsWith("Action move-instalment", StringComparison.Ordinal));
+        var after = await (await me.GetAsync($"/api/orders/{order}/details")).AssertJsonAsync(HttpStatusCode.OK);
+        var live = after.GetProperty("payroll").GetProperty("deductions").EnumerateArray().Where(d => d.GetProperty("status").GetString() == "scheduled")
+            .Select(d => (d.GetProperty("period").GetString(), d.GetProperty("amount").GetDecimal())).ToList();
+        Assert.DoesNotContain(live, d => d.Item1 == periods[0]);
+        Assert.Equal(schedule.GetProperty("total").GetDecimal(), live.Sum(d => d.Item2)); // moved, not changed
+        Assert.Contains(after.GetProperty("order").GetProperty("history").EnumerateArray(),
+            h => h.GetProperty("reason").GetString()!.Contains($"case {id.ToString("N")[..8]}: spread it out", StringComparison.Ordinal));
+
+        var key = Guid.NewGuid().ToString();
+        var refund = await (await finance.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{id}/actions")
+        {
+            Headers = { { "Idempotency-Key", key } },
+            Content = JsonContent.Create(new { action = "refund", order, reason = "one broken", lines = new[] { new { sku, quantity = 1 } } }),
+        })).AssertJsonAsync(HttpStatusCode.OK);
+        var refundId = Guid.Parse(refund.GetProperty("reference").GetString()!);
+        var refunds = (await (await me.GetAsync($"/api/orders/{order}/details")).AssertJsonAsync(HttpStatusCode.OK)).GetProperty("refunds");
+        Assert.Equal(refundId, Assert.Single(refunds.EnumerateArray()).GetProperty("id").GetGuid());
+        var seen = await (await me.GetAsync($"/api/cases/{id}")).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.DoesNotContain("Action refund", seen.GetRawText(), StringComparison.Ordinal); // the notes are staff's
+    }
+
+    [Fact]
     public async Task The_report_counts_a_company_s_cases_with_their_attainment_and_top_skus_and_a_solved_case_closes_after_a_week()
     {
         var code = "Q" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
