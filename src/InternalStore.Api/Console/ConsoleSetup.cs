@@ -47,6 +47,7 @@ public static class ConsolePolicies
     public const string Finance = "console-finance";
     public const string Catalog = "console-catalog";
     public const string ServiceProvider = "console-service-provider";
+    public const string SupportStaff = "console-support-staff";
 
     public static readonly string[] StaffRoles = [Roles.Hr, Roles.Finance, Roles.Catalog, Roles.ServiceProvider];
 }
@@ -69,6 +70,7 @@ public static class ConsoleSetup
             options.Conventions.AuthorizeFolder("/Console/Finance", ConsolePolicies.Finance);
             options.Conventions.AuthorizeFolder("/Console/Catalog", ConsolePolicies.Catalog);
             options.Conventions.AuthorizeFolder("/Console/Services", ConsolePolicies.ServiceProvider);
+            options.Conventions.AuthorizeFolder("/Console/Support", ConsolePolicies.SupportStaff);
             options.Conventions.AllowAnonymousToPage("/Console/SignIn");
             options.Conventions.AuthorizeFolder("/Shop", ShopPolicies.Buyer);
             options.Conventions.AllowAnonymousToPage("/Shop/SignIn");
@@ -86,6 +88,8 @@ public static class ConsoleSetup
             .AddPolicy(ConsolePolicies.Catalog, policy => policy.AddAuthenticationSchemes(ConsolePolicies.Scheme).RequireRole(Roles.Catalog))
             .AddPolicy(ConsolePolicies.ServiceProvider, policy => policy.AddAuthenticationSchemes(ConsolePolicies.Scheme)
                 .RequireRole(Roles.ServiceProvider))
+            .AddPolicy(ConsolePolicies.SupportStaff, policy => policy.AddAuthenticationSchemes(ConsolePolicies.Scheme)
+                .RequireRole(Roles.Catalog, Roles.Hr, Roles.Finance))
             .AddPolicy(ShopPolicies.Buyer, policy => policy.AddAuthenticationSchemes(ShopPolicies.Scheme)
                 .RequireClaim("sub").RequireRole(ShopPolicies.BuyerRoles));
         return services;
