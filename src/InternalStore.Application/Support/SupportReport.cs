@@ -41,7 +41,7 @@ public sealed class GetSupportReportValidator : AbstractValidator<GetSupportRepo
     }
 }
 
-public sealed class GetSupportReportHandler(IStoreDb db, SupportAccess access, TimeProvider clock)
+public sealed class GetSupportReportHandler(IStoreDb db, SupportAccess access, TimeProvider clock, Pricing.PricingFacts facts)
     : IQueryHandler<GetSupportReportQuery, SupportReportDto>
 {
     public async ValueTask<SupportReportDto> Handle(GetSupportReportQuery query, CancellationToken cancellationToken)
@@ -80,21 +80,37 @@ public sealed class GetSupportReportHandler(IStoreDb db, SupportAccess access, T
             Average(rows.Select(r => r.Case.Rating)), volume, await CausesAsync(cases, cancellationToken));
     }
 
-    /// <summary>The SKUs and orders most linked: an order's SKUs count once per case, a linked line's SKU too.</summary>
+    /// <summary>
+    /// The SKUs, orders and policies most linked: an order's SKUs count once per case, a linked line's SKU too; an
+    /// employee order's policy is the version in force for its company on the day it was placed (the one that priced it).
+    /// </summary>
     private async Task<IReadOnlyList<SupportCauseDto>> CausesAsync(List<SupportCase> cases, CancellationToken ct)
     {
         var orderLinks = cases.SelectMany(c => c.Links.Where(l => l.Type is "order" or "order-line")
             .Select(l => (Case: c.Id, Order: Guid.TryParse(l.Target.Split('/')[0], out var id) ? id : Guid.Empty,
                 Sku: l.Type == "order-line" ? l.Target.Split('/', 2)[1] : null))).Where(l => l.Order != Guid.Empty).ToList();
         var orderIds = orderLinks.Select(l => l.Order).Distinct().ToList();
-        var skusByOrder = (await db.Orders.AsNoTracking().Include(o => o.Lines).Where(o => orderIds.Contains(o.Id)).ToListAsync(ct))
-            .ToDictionary(o => o.Id, o => o.Lines.Select(l => l.Sku).ToList());
+        var linkedOrders = await db.Orders.AsNoTracking().Include(o => o.Lines).Where(o => orderIds.Contains(o.Id)).ToListAsync(ct);
+        var skusByOrder = linkedOrders.ToDictionary(o => o.Id, o => o.Lines.Select(l => l.Sku).ToList());
+        var policyByOrder = new Dictionary<Guid, string>();
+        var policies = new Dictionary<(string, DateOnly), string?>();
+        foreach (var order in linkedOrders.Where(o => o.BuyerKind == Domain.Ordering.BuyerKind.Employee))
+        {
+            var key = (order.Company, DateOnly.FromDateTime(order.PlacedAt.UtcDateTime));
+            if (!policies.TryGetValue(key, out var name))
+                policies[key] = name = await facts.PolicyInForceAsync(key.Company, key.Item2, ct) is { } p ? $"{p.Name} v{p.Version} ({p.CompanyCode})" : null;
+            if (name is not null)
+                policyByOrder[order.Id] = name;
+        }
         var skus = orderLinks.SelectMany(l => l.Sku is { } sku ? [(l.Case, sku)] : skusByOrder.GetValueOrDefault(l.Order, []).Select(s => (l.Case, s)))
             .Distinct().GroupBy(x => x.Item2).Select(g => new SupportCauseDto("sku", g.Key, g.Count()));
         var orders = orderLinks.Select(l => (l.Case, l.Order)).Distinct().GroupBy(x => x.Order)
             .Select(g => new SupportCauseDto("order", g.Key.ToString(), g.Count()));
+        var byPolicy = orderLinks.Where(l => policyByOrder.ContainsKey(l.Order)).Select(l => (l.Case, Policy: policyByOrder[l.Order])).Distinct()
+            .GroupBy(x => x.Policy).Select(g => new SupportCauseDto("policy", g.Key, g.Count()));
         return skus.OrderByDescending(c => c.Cases).ThenBy(c => c.Key, StringComparer.Ordinal).Take(10)
-            .Concat(orders.OrderByDescending(c => c.Cases).ThenBy(c => c.Key, StringComparer.Ordinal).Take(10)).ToList();
+            .Concat(orders.OrderByDescending(c => c.Cases).ThenBy(c => c.Key, StringComparer.Ordinal).Take(10))
+            .Concat(byPolicy.OrderByDescending(c => c.Cases).ThenBy(c => c.Key, StringComparer.Ordinal).Take(10)).ToList();
     }
 
     private static decimal? Percent(int met, int of) => of == 0 ? null : Math.Round(100m * met / of, 1, MidpointRounding.AwayFromZero);

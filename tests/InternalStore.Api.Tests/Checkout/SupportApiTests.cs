@@ -169,6 +169,11 @@ public abstract class SupportApiTests(StoreFactory store)
         Assert.Equal(refundId, Assert.Single(refunds.EnumerateArray()).GetProperty("id").GetGuid());
         var seen = await (await me.GetAsync($"/api/cases/{id}")).AssertJsonAsync(HttpStatusCode.OK);
         Assert.DoesNotContain("Action refund", seen.GetRawText(), StringComparison.Ordinal); // the notes are staff's
+
+        var policy = linked.GetProperty("policy");
+        var report = await (await finance.GetAsync("/api/support/report")).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Contains(report.GetProperty("topCauses").EnumerateArray(), c => c.GetProperty("kind").GetString() == "policy"
+            && c.GetProperty("key").GetString() == $"{policy.GetProperty("name").GetString()} v{policy.GetProperty("version").GetInt32()} ({policy.GetProperty("company").GetString()})");
     }
 
     [Fact]
