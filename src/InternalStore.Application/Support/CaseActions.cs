@@ -85,7 +85,7 @@ public sealed class CaseActionHandler(IStoreDb db, SupportAccess access, ISender
         if (command.Line is { } lineId && !CaseTargets.StatementLineIds(@case).Contains(lineId))
             throw new NotFoundException("Statement line linked to this case", lineId.ToString());
 
-        var (reference, note) = command.Action switch
+        var (reference, note, fresh) = command.Action switch
         {
             CaseActions.Refund => await RefundAsync(command, because, cancellationToken),
             CaseActions.Cancel => await CancelAsync(command, cancellationToken),
@@ -98,36 +98,39 @@ public sealed class CaseActionHandler(IStoreDb db, SupportAccess access, ISender
         var (tracked, _) = await access.CaseAsync(caller, command.Id, cancellationToken);
         var calendar = await access.CalendarAsync(tracked.Company, cancellationToken);
         var now = clock.Stored();
+        if (!fresh)
+            return new CaseActionResult(command.Action!, reference, tracked.ToDto(calendar, now, staff: true)); // a replayed refund: noted already
         tracked.ReplyAsStaff(caller.Subject, $"Action {command.Action}: {note} ({reference}). Reason: {command.Reason!.Trim()}", isInternal: true,
             now, calendar);
         await db.SaveChangesAsync(cancellationToken);
         return new CaseActionResult(command.Action!, reference, tracked.ToDto(calendar, now, staff: true));
     }
 
-    private async Task<(string, string)> RefundAsync(CaseActionCommand command, string because, CancellationToken ct)
+    private async Task<(string, string, bool)> RefundAsync(CaseActionCommand command, string because, CancellationToken ct)
     {
         var result = await sender.Send(new RequestRefundCommand(command.Caller, command.Order!.Value, command.IdempotencyKey, command.Lines,
             because, ReturnToStock: false), ct);
-        return (result.Refund.Id.ToString(), $"refunded {result.Refund.Amount:0.00} {result.Refund.Currency} of order {Receipts.ShortId(command.Order.Value)}");
+        return (result.Refund.Id.ToString(), $"refunded {result.Refund.Amount:0.00} {result.Refund.Currency} of order {Receipts.ShortId(command.Order.Value)}",
+            result.Created);
     }
 
-    private async Task<(string, string)> CancelAsync(CaseActionCommand command, CancellationToken ct)
+    private async Task<(string, string, bool)> CancelAsync(CaseActionCommand command, CancellationToken ct)
     {
         var order = await sender.Send(new CancelOrderCommand(command.Caller, command.Order!.Value), ct);
-        return (order.Id.ToString(), $"cancelled order {Receipts.ShortId(order.Id)}");
+        return (order.Id.ToString(), $"cancelled order {Receipts.ShortId(order.Id)}", true);
     }
 
-    private async Task<(string, string)> MoveAsync(CaseActionCommand command, string because, CancellationToken ct)
+    private async Task<(string, string, bool)> MoveAsync(CaseActionCommand command, string because, CancellationToken ct)
     {
         var schedule = await sender.Send(new MoveInstalmentCommand(command.Caller, command.Order!.Value, command.From, command.To, because), ct);
-        return (schedule.Id.ToString(), $"moved the instalment of {command.From} to {command.To} on order {Receipts.ShortId(command.Order.Value)}");
+        return (schedule.Id.ToString(), $"moved the instalment of {command.From} to {command.To} on order {Receipts.ShortId(command.Order.Value)}", true);
     }
 
     /// <summary>
     /// The line's open dispute is resolved as adjusted; when the department has not disputed it on its
     /// statement, the case is its dispute, raised in its name first.
     /// </summary>
-    private async Task<(string, string)> CreditAsync(CaseActionCommand command, Domain.Support.SupportCase @case, string because, CancellationToken ct)
+    private async Task<(string, string, bool)> CreditAsync(CaseActionCommand command, Domain.Support.SupportCase @case, string because, CancellationToken ct)
     {
         var lineId = command.Line!.Value;
         var open = await OpenDisputeAsync(lineId, ct);
@@ -140,15 +143,15 @@ public sealed class CaseActionHandler(IStoreDb db, SupportAccess access, ISender
         }
 
         var dispute = await sender.Send(new ResolveDisputeCommand(command.Caller, open.Value, "adjusted", command.Amount, because), ct);
-        return (dispute.Id.ToString(), $"credited the statement line to {command.Amount:0.00} {dispute.Currency}");
+        return (dispute.Id.ToString(), $"credited the statement line to {command.Amount:0.00} {dispute.Currency}", true);
     }
 
-    private async Task<(string, string)> UpholdAsync(CaseActionCommand command, string because, CancellationToken ct)
+    private async Task<(string, string, bool)> UpholdAsync(CaseActionCommand command, string because, CancellationToken ct)
     {
         var open = await OpenDisputeAsync(command.Line!.Value, ct)
                    ?? throw new ConflictException("invalid-state", "The line has no open dispute to answer.");
         var dispute = await sender.Send(new ResolveDisputeCommand(command.Caller, open, "upheld", null, because), ct);
-        return (dispute.Id.ToString(), "the statement line stands (dispute upheld)");
+        return (dispute.Id.ToString(), "the statement line stands (dispute upheld)", true);
     }
 
     private Task<Guid?> OpenDisputeAsync(Guid lineId, CancellationToken ct) =>

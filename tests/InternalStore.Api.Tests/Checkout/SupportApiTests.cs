@@ -165,6 +165,14 @@ public abstract class SupportApiTests(StoreFactory store)
             Content = JsonContent.Create(new { action = "refund", order, reason = "one broken", lines = new[] { new { sku, quantity = 1 } } }),
         })).AssertJsonAsync(HttpStatusCode.OK);
         var refundId = Guid.Parse(refund.GetProperty("reference").GetString()!);
+        var replay = await (await finance.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{id}/actions")
+        {
+            Headers = { { "Idempotency-Key", key } },
+            Content = JsonContent.Create(new { action = "refund", order, reason = "one broken", lines = new[] { new { sku, quantity = 1 } } }),
+        })).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(refundId.ToString(), replay.GetProperty("reference").GetString());
+        Assert.Single(replay.GetProperty("case").GetProperty("messages").EnumerateArray(),
+            m => m.GetProperty("text").GetString()!.StartsWith("Action refund", StringComparison.Ordinal)); // noted once
         var refunds = (await (await me.GetAsync($"/api/orders/{order}/details")).AssertJsonAsync(HttpStatusCode.OK)).GetProperty("refunds");
         Assert.Equal(refundId, Assert.Single(refunds.EnumerateArray()).GetProperty("id").GetGuid());
         var seen = await (await me.GetAsync($"/api/cases/{id}")).AssertJsonAsync(HttpStatusCode.OK);
