@@ -49,7 +49,7 @@ public sealed class CheckoutCartHandler(IStoreDb db, ISender sender, SettlementM
             var lines = await CartLinesAsync(caller.Subject, cancellationToken);
             if (lines.Count == 0)
                 throw new ConflictException("cart-empty", "Your cart is empty: add something before checking out.");
-            var placed = await sender.Send(new PlaceOrderCommand(caller, command.IdempotencyKey, lines, null), cancellationToken);
+            var placed = await sender.Send(new PlaceOrderCommand(caller, command.IdempotencyKey, lines, null, Notify: false), cancellationToken);
             (orderId, placedNow, ordered) = (placed.Order.Id, placed.Created, [.. lines.Select(l => l.Sku!)]);
         }
 

@@ -22,7 +22,7 @@ public sealed class OrderPlacer(IStoreDb db, CartPricer pricer, OrganisationAuth
 {
     /// <param name="agreed">Given the cart as priced now, the prices agreed for its lines (in order), or null for the engine's.</param>
     public async Task<Order> PlaceAsync(Caller caller, IReadOnlyList<QuoteLineRequest> requestLines, string idempotencyKey, string hash,
-        Func<PricedCart, IReadOnlyList<AgreedLine>>? agreed, CancellationToken cancellationToken)
+        Func<PricedCart, IReadOnlyList<AgreedLine>>? agreed, CancellationToken cancellationToken, bool notify = true)
     {
         var now = clock.GetUtcNow();
         var priced = await pricer.PriceAsync(caller, requestLines, DateOnly.FromDateTime(now.UtcDateTime),
@@ -63,10 +63,13 @@ public sealed class OrderPlacer(IStoreDb db, CartPricer pricer, OrganisationAuth
             idempotencyKey, hash));
         db.Orders.Add(order);
         await db.WritePlacedOrderAsync(order, [.. priced.Products.Values], priced.Ledger, cancellationToken);
-        await notifier.NotifyAsync(order.BuyerId, Domain.Notifications.NotificationKind.OrderPlaced,
-            $"Order {Notifications.Receipts.ShortId(order.Id)} placed", Notifications.Receipts.OrderPlaced(order),
-            $"/shop/orders/{order.Id}", cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        if (notify)
+        {
+            await notifier.NotifyAsync(order.BuyerId, Domain.Notifications.NotificationKind.OrderPlaced,
+                $"Order {Notifications.Receipts.ShortId(order.Id)} placed", Notifications.Receipts.OrderPlaced(order),
+                $"/shop/orders/{order.Id}", cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
         return order;
     }
 }

@@ -24,8 +24,9 @@ namespace InternalStore.Application.Orders;
 /// response. On SQLite a transaction holds the one write lock, so whatever runs inside it runs one
 /// order at a time.
 /// </remarks>
+/// <param name="Notify">False for a cart checkout: its buyer hears of the order by its receipt once paid, and of nothing when the payment is refused.</param>
 public sealed record PlaceOrderCommand(Caller Caller, string? IdempotencyKey, IReadOnlyList<QuoteLineRequest>? Lines,
-    string? QuoteToken) : ICommand<PlaceOrderResult>, ICallerMessage, IRunsOwnTransactions;
+    string? QuoteToken, bool Notify = true) : ICommand<PlaceOrderResult>, ICallerMessage, IRunsOwnTransactions;
 
 public sealed record PlaceOrderResult(OrderDto Order, bool Created);
 
@@ -85,7 +86,7 @@ public sealed class PlaceOrderHandler(IStoreDb db, OrderPlacer placer, QuoteToke
                 throw new ConflictException("quote-expired",
                     "The quote no longer holds: the allowance it assumed has been used meanwhile. Ask for a new quote.");
             return [.. quoted.Lines.Select(l => new AgreedLine(l.UnitPrice, l.LineTotal, l.AllowanceTaken, null))];
-        }, cancellationToken);
+        }, cancellationToken, command.Notify);
 
     private QuoteClaims CheckToken(PlaceOrderCommand command)
     {
