@@ -189,6 +189,14 @@ public abstract class AuthorizationMatrixTests(StoreFactory store)
         ["GET /console/finance/month-end"] = Access.ConsolePage,
         ["GET /console/finance/internal-costs"] = Access.ConsolePage,
         ["GET /shop/statement"] = Access.ShopPage,
+        ["GET /shop/cases"] = Access.ShopPage,
+        ["GET /shop/cases/new"] = Access.ShopPage,
+        ["GET /shop/cases/{id:guid}"] = Access.ShopPage,
+        ["GET /shop/notifications"] = Access.ShopPage,
+        ["GET /console/support"] = Access.ConsolePage,
+        ["GET /console/support/cases/{id:guid}"] = Access.ConsolePage,
+        ["GET /console/support/calendar"] = Access.ConsolePage,
+        ["GET /console/support/report"] = Access.ConsolePage,
     };
 
     private sealed record Caller(string Name, string[] Roles, Action<HttpRequestHeaders> Authenticate, bool Valid = true);
