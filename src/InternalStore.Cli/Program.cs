@@ -11,6 +11,7 @@ var root = new RootCommand("internalstore: admin CLI of the InternalStore employ
     QuoteCommand.Create(),
     PolicyCommand.Create(),
     ImportEmployeesCommand.Create(),
+    ImportProductsCommand.Create(),
     FinanceCommands.ExportPayroll(),
     FinanceCommands.BillSubscriptions(),
     FinanceCommands.Chargebacks(),

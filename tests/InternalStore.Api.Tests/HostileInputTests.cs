@@ -37,6 +37,7 @@ public abstract class HostileInputTests(StoreFactory store)
         ["POST /api/products/"] = (Identity.Catalog, """{"sku":"HX-1","name":"Hostile","category":"office","listPrice":10.00,"unitCost":5.00,"stockOnHand":1,"currency":"USD","employeeDiscount":true,"supplyKind":"goods"}"""),
         ["PUT /api/products/{sku}"] = (Identity.Catalog, """{"name":"Laptop 13","description":"d","category":"electronics","listPrice":1299.00,"unitCost":950.00,"currency":"USD","employeeDiscount":true,"active":true}"""),
         ["POST /api/products/{sku}/stock"] = (Identity.Catalog, """{"delta":1,"reason":"count"}"""),
+        ["POST /api/products/import"] = (Identity.Catalog, null), // text/csv: ProductImportTests; its query parameter is below
         ["POST /api/employees/import"] = (Identity.GroupHr, null), // text/csv: RosterImportTests and FuzzTests; its query parameters are below
         ["PUT /api/employees/{id}"] = (Identity.GroupHr, """{"name":"Alice Moreau","email":"alice.moreau@abc.example","costCenter":"CC-1000","grade":5,"status":"active","hireDate":"2018-04-16"}"""),
         ["POST /api/employees/{id}/move"] = (Identity.GroupHr, """{"company":"XYZ","costCenter":"CC-2000"}"""),

@@ -34,7 +34,7 @@ public abstract class OrderPlacementWriterTests(StoreFactory store)
             await RowsAsync(db, "order_status_changes", "OrderId", viaDirect.Order), different);
         AssertSameRows(await RowsAsync(db, "products", "Sku", viaSaveChanges.Sku), await RowsAsync(db, "products", "Sku", viaDirect.Sku), different);
 
-        var placed = await db.Orders.AsNoTracking().Include(o => o.Lines).Include(o => o.History).SingleAsync(o => o.Id == viaDirect.Order);
+        var placed = await db.Orders.AsNoTracking().Include(o => o.Lines).Include(o => o.History).AsSplitQuery().SingleAsync(o => o.Id == viaDirect.Order);
         Assert.Equal(2, placed.Lines.Count);
         Assert.All(placed.Lines.Concat<object>(placed.History), row => Assert.True(row switch
         {

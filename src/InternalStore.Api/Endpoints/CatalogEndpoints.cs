@@ -18,6 +18,12 @@ public static class CatalogEndpoints
         products.MapGet("/{sku}", GetProduct).RequireAuthorization(Policies.AnyCaller).WithName("GetProduct");
         products.MapPost("/", CreateProduct).RequireAuthorization(Policies.Catalog)
             .WithSummary("Create a product. Repeating the same request is harmless; another product with the same SKU is 409.");
+        // As the roster import: no Accepts("text/csv") metadata, which would answer 415 before authentication's 401.
+        products.MapPost("/import", ImportProducts).RequireAuthorization(Policies.Catalog)
+            .WithDescription("Body: the products as text/csv (UTF-8): sku,name,category,listPrice,unitCost and optionally "
+                + "description,currency,employeeDiscount,active,supplyKind,stock (a new product's initial stock).")
+            .WithMetadata(new RequestSizeLimitAttribute(RequestLimits.MaxImportBytes))
+            .WithSummary("Upsert products by SKU from CSV; any invalid row applies nothing. dryRun=true only checks.");
         products.MapPut("/{sku}", UpdateProduct).RequireAuthorization(Policies.Catalog);
         products.MapPost("/{sku}/stock", AdjustStock).RequireAuthorization(Policies.Catalog)
             .WithSummary("Adjust stock by a signed delta with a reason; Idempotency-Key makes retries safe.");
@@ -43,6 +49,19 @@ public static class CatalogEndpoints
         return result.Created
             ? TypedResults.Created($"/api/products/{Uri.EscapeDataString(result.Product.Sku)}", result.Product)
             : TypedResults.Ok(result.Product);
+    }
+
+    /// <summary>A rejected file is 400 problem details naming each problem by line and column, with the report.</summary>
+    private static async Task<Results<Ok<ProductImportReport>, ValidationProblem>> ImportProducts(HttpContext http, ISender sender,
+        bool? dryRun, CancellationToken ct)
+    {
+        var report = await sender.Send(new ImportProductsCommand(http.User.ToCaller(), http.Request.Body, dryRun ?? false), ct);
+        if (report.Problems.Count == 0)
+            return TypedResults.Ok(report);
+        var errors = report.Problems.GroupBy(p => $"line {p.Line}" + (p.Column.Length > 0 ? $": {p.Column}" : ""))
+            .ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
+        return TypedResults.ValidationProblem(errors, $"{report.Invalid} line(s) have problems; nothing was imported.",
+            title: "The product file is not valid.", extensions: new Dictionary<string, object?> { ["code"] = "validation", ["report"] = report });
     }
 
     private static async Task<Ok<ProductDto>> UpdateProduct(HttpContext http, ISender sender, string sku,

@@ -40,7 +40,7 @@ public sealed class ListProductsHandler(IStoreDb db, ReadCache cache) : IQueryHa
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var term = query.Search.Trim().ToLowerInvariant();
-            products = products.Where(p => p.Name.ToLower().Contains(term));
+            products = products.Where(p => p.Name.ToLower().Contains(term) || p.Sku.ToLower().Contains(term));
         }
 
         var total = await products.CountAsync(cancellationToken);

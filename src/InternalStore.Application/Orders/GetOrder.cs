@@ -13,7 +13,7 @@ public sealed class GetOrderHandler(IStoreDb db, OrganisationAuthority authority
     public async ValueTask<OrderDto> Handle(GetOrderQuery query, CancellationToken cancellationToken)
     {
         var scope = await authority.ScopeOfAsync(query.Caller, cancellationToken);
-        var order = await db.Orders.AsNoTracking().Include(o => o.Lines).Include(o => o.History)
+        var order = await db.Orders.AsNoTracking().Include(o => o.Lines).Include(o => o.History).AsSplitQuery()
             .FirstOrDefaultAsync(o => o.Id == query.Id, cancellationToken);
         return order is not null && OrderAccess.MaySee(scope, order)
             ? order.ToDto()

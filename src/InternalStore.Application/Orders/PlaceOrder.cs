@@ -73,7 +73,7 @@ public sealed class PlaceOrderHandler(IStoreDb db, OrderPlacer placer, QuoteToke
         if (earlier is null)
             return null;
         return earlier.RequestHash == hash
-            ? new PlaceOrderResult((await db.Orders.AsNoTracking().Include(o => o.Lines).Include(o => o.History)
+            ? new PlaceOrderResult((await db.Orders.AsNoTracking().Include(o => o.Lines).Include(o => o.History).AsSplitQuery()
                 .SingleAsync(o => o.Id == earlier.Id, cancellationToken)).ToDto(), Created: false)
             : throw new IdempotencyKeyReusedException(command.IdempotencyKey!);
     }

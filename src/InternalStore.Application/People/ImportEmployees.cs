@@ -35,7 +35,7 @@ public sealed class ImportEmployeesHandler(IStoreDb db, OrganisationAuthority au
 
     public async ValueTask<ImportReport> Handle(ImportEmployeesCommand command, CancellationToken cancellationToken)
     {
-        await using var spooled = command.Csv.CanSeek ? null : await SpoolAsync(command.Csv, cancellationToken);
+        await using var spooled = await UploadSpool.SpoolUnlessSeekableAsync(command.Csv, "roster", cancellationToken);
         var csv = spooled ?? command.Csv;
         var start = csv.Position;
         var visible = (await authority.ScopeOfAsync(command.Caller, cancellationToken)).Companies.ToList();
@@ -166,22 +166,5 @@ public sealed class ImportEmployeesHandler(IStoreDb db, OrganisationAuthority au
         batch.Clear();
         command.Progress?.Report(new ImportProgress(save ? "importing" : "counting", csv.Position, csv.Length));
         return counts;
-    }
-
-    private static async Task<FileStream> SpoolAsync(Stream body, CancellationToken cancellationToken)
-    {
-        var file = new FileStream(Path.Combine(Path.GetTempPath(), $"internalstore-roster-{Guid.NewGuid():N}.csv"), FileMode.CreateNew,
-            FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        try
-        {
-            await body.CopyToAsync(file, cancellationToken);
-            file.Position = 0;
-            return file;
-        }
-        catch
-        {
-            await file.DisposeAsync();
-            throw;
-        }
     }
 }

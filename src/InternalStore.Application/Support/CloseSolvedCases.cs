@@ -17,7 +17,7 @@ public sealed class CloseSolvedCasesHandler(IStoreDb db, SupportAccess access) :
     public async ValueTask<int> Handle(CloseSolvedCasesCommand command, CancellationToken cancellationToken)
     {
         var solvedBefore = command.Now - ServiceTargets.ClosesAfterSolved;
-        var due = await db.SupportCases.Where(c => c.State == CaseState.Solved && c.SolvedAt <= solvedBefore)
+        var due = await db.SupportCases.AsSplitQuery().Where(c => c.State == CaseState.Solved && c.SolvedAt <= solvedBefore)
             .OrderBy(c => c.SolvedAt).Take(command.Batch).ToListAsync(cancellationToken);
         var closed = 0;
         foreach (var @case in due)

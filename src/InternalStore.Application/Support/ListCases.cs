@@ -35,7 +35,7 @@ public sealed class ListCasesHandler(IStoreDb db, SupportAccess access, TimeProv
         var caller = query.Caller;
         var teams = SupportAccess.TeamsOf(caller);
         var companies = teams.Count > 0 ? (await access.StaffCompaniesAsync(caller, cancellationToken)).ToList() : [];
-        var cases = db.SupportCases.AsNoTracking()
+        var cases = db.SupportCases.AsNoTracking().AsSplitQuery()
             .Where(c => c.RequesterId == caller.Subject || (teams.Contains(c.Team) && companies.Contains(c.Company)));
         if (query.State is not null && WireNames.TryParseWire<CaseState>(query.State, out var state))
             cases = cases.Where(c => c.State == state);

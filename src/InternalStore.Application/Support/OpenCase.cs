@@ -51,7 +51,7 @@ public sealed class OpenCaseHandler(IStoreDb db, SupportAccess access, CaseLinks
     public async ValueTask<CaseResult> Handle(OpenCaseCommand command, CancellationToken cancellationToken)
     {
         var caller = command.Caller;
-        var earlier = await db.SupportCases.AsNoTracking()
+        var earlier = await db.SupportCases.AsNoTracking().AsSplitQuery()
             .FirstOrDefaultAsync(c => c.RequesterId == caller.Subject && c.IdempotencyKey == command.IdempotencyKey, cancellationToken);
         if (earlier is not null)
             return earlier.RequestHash == command.RequestHash

@@ -41,7 +41,7 @@ public sealed class SupportAccess(IStoreDb db, OrganisationAuthority authority)
     /// <summary>The case, tracked, if the caller is its requester or works on it; else 404.</summary>
     public async Task<(SupportCase Case, bool Staff)> CaseAsync(Caller caller, Guid id, CancellationToken ct)
     {
-        var @case = await db.SupportCases.FirstOrDefaultAsync(c => c.Id == id, ct);
+        var @case = await db.SupportCases.AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (@case is null)
             throw new NotFoundException("Case", id.ToString());
         if (await WorksOnAsync(caller, @case, ct))

@@ -55,7 +55,7 @@ public sealed class GetSupportReportHandler(IStoreDb db, SupportAccess access, T
         var companies = (await access.StaffCompaniesAsync(query.Caller, cancellationToken)).ToList();
         var (start, end) = (new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
             new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
-        var cases = await db.SupportCases.AsNoTracking()
+        var cases = await db.SupportCases.AsNoTracking().AsSplitQuery()
             .Where(c => teams.Contains(c.Team) && companies.Contains(c.Company) && c.CreatedAt >= start && c.CreatedAt < end)
             .ToListAsync(cancellationToken);
 

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging;
 
 namespace InternalStore.Infrastructure.Persistence;
@@ -8,6 +10,9 @@ public sealed partial class DatabaseInitializer(StoreDbContext db, DemoData demo
 {
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
+        // Npgsql learns that the history table is missing by querying it and catching the error, which EF logs
+        // as a failed command at the first start: create the (empty) table first, as migrating would.
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
         // Migrating also compares the model with the migrations' snapshot, which costs about a second
         // at every start: do it only when a migration is pending.
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();

@@ -153,4 +153,55 @@ public sealed class ConsoleBrowserTests(BrowserFixture browser) : IClassFixture<
             await BrowserFixture.ScreenshotAsync(finance, shot);
         }
     }
+
+    [Fact]
+    public async Task Catalog_creates_a_product_from_the_form_and_imports_a_file_after_a_dry_run()
+    {
+        var sku = "NEW-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        var catalog = await browser.SignedInPageAsync("C9001");
+        await NavigateAsync(catalog, "Products");
+        await catalog.GetByRole(AriaRole.Link, new() { Name = "New product" }).ClickAsync();
+        await catalog.GetByLabel("SKU").FillAsync(sku);
+        await catalog.GetByLabel("Name").FillAsync("Desk lamp");
+        await catalog.GetByLabel("Category", new() { Exact = true }).FillAsync("office");
+        await catalog.GetByLabel("List price").FillAsync("39.999");
+        await catalog.GetByLabel("Unit cost").FillAsync("14.20");
+        await catalog.GetByLabel("Initial stock").FillAsync("12");
+        await catalog.GetByRole(AriaRole.Button, new() { Name = "Create product" }).ClickAsync();
+        await Assertions.Expect(catalog.Locator(".field-error").Filter(new() { HasText = "more decimals" })).ToBeVisibleAsync();
+        await Assertions.Expect(catalog.GetByLabel("SKU")).ToHaveValueAsync(sku); // nothing typed is lost
+        await Shop.Axe.AssertNoneAsync(catalog);
+        await BrowserFixture.ScreenshotAsync(catalog, "catalog-new-product");
+
+        await catalog.GetByLabel("List price").FillAsync("39.90");
+        await catalog.GetByRole(AriaRole.Button, new() { Name = "Create product" }).ClickAsync();
+        await Assertions.Expect(catalog.GetByRole(AriaRole.Status)).ToContainTextAsync($"{sku} created");
+        await Assertions.Expect(catalog.Locator("main p strong").First).ToHaveTextAsync("12");
+
+        var file = Path.Combine(Path.GetTempPath(), $"products-{sku}.csv");
+        await File.WriteAllTextAsync(file, "sku,name,category,listPrice,unitCost,stock\n"
+            + $"{sku}-A,Pen set,office,9.50,2.10,100\n{sku}-B,Notebook,office,4.20,1.05,300\n{sku},Desk lamp,office,44.90,14.20,0\n");
+        try
+        {
+            await catalog.GotoAsync("/console/catalog/import");
+            await catalog.GetByLabel("File").SetInputFilesAsync(file);
+            await catalog.GetByLabel("Dry run (check only)").CheckAsync();
+            await catalog.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
+            await Assertions.Expect(catalog.GetByRole(AriaRole.Status)).ToContainTextAsync("3 rows: 2 created, 1 updated, 0 unchanged, 0 invalid; dry run, nothing applied");
+            await catalog.GetByLabel("File").SetInputFilesAsync(file);
+            await catalog.GetByLabel("Dry run (check only)").UncheckAsync();
+            await catalog.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
+            await Assertions.Expect(catalog.GetByRole(AriaRole.Status)).ToContainTextAsync("3 rows: 2 created, 1 updated, 0 unchanged, 0 invalid; applied");
+            await Shop.Axe.AssertNoneAsync(catalog);
+            await BrowserFixture.ScreenshotAsync(catalog, "catalog-import");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+
+        await catalog.GotoAsync($"/console/catalog/products?q={sku}");
+        await Assertions.Expect(catalog.GetByRole(AriaRole.Table, new() { Name = "Products" }).Locator("tbody tr")).ToHaveCountAsync(3);
+        await Assertions.Expect(catalog.GetByRole(AriaRole.Table, new() { Name = "Products" })).ToContainTextAsync("44.90");
+    }
 }

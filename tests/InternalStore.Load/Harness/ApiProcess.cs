@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -9,10 +10,12 @@ namespace InternalStore.Load.Harness;
 public sealed class ApiProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output;
 
-    private ApiProcess(Process process, Uri baseAddress, TimeSpan firstResponse)
+    private ApiProcess(Process process, ConcurrentQueue<string> output, Uri baseAddress, TimeSpan firstResponse)
     {
         _process = process;
+        _output = output;
         BaseAddress = baseAddress;
         FirstResponse = firstResponse;
     }
@@ -21,6 +24,9 @@ public sealed class ApiProcess : IAsyncDisposable
 
     /// <summary>From process start to the first answered request.</summary>
     public TimeSpan FirstResponse { get; }
+
+    /// <summary>What the process has written so far, standard output and error, line by line.</summary>
+    public IReadOnlyList<string> Output => _output.ToArray();
 
     public static async Task<ApiProcess> StartAsync(string apiDll, IReadOnlyDictionary<string, string> environment)
     {
@@ -40,8 +46,9 @@ public sealed class ApiProcess : IAsyncDisposable
 
         var clock = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the API.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var output = new ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, line) => { if (line.Data is not null) output.Enqueue(line.Data); };
+        process.ErrorDataReceived += (_, line) => { if (line.Data is not null) output.Enqueue(line.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
@@ -51,7 +58,7 @@ public sealed class ApiProcess : IAsyncDisposable
             try
             {
                 if ((await http.GetAsync("/health/live")).IsSuccessStatusCode)
-                    return new ApiProcess(process, baseAddress, clock.Elapsed);
+                    return new ApiProcess(process, output, baseAddress, clock.Elapsed);
             }
             catch (HttpRequestException)
             {
@@ -62,7 +69,8 @@ public sealed class ApiProcess : IAsyncDisposable
             }
 
             if (process.HasExited)
-                throw new InvalidOperationException($"The API exited with code {process.ExitCode} before answering.");
+                throw new InvalidOperationException(
+                    $"The API exited with code {process.ExitCode} before answering:\n{string.Join('\n', output.TakeLast(20))}");
             await Task.Delay(10);
         }
 

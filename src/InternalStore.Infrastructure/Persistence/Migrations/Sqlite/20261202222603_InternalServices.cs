@@ -30,30 +30,12 @@ namespace InternalStore.Infrastructure.Persistence.Migrations.Sqlite
                 type: "TEXT",
                 nullable: true);
 
-            migrationBuilder.AlterColumn<Guid>(
-                name: "OrderId",
-                table: "intercompany_invoices",
-                type: "TEXT",
-                nullable: true,
-                oldClrType: typeof(Guid),
-                oldType: "TEXT");
-
             migrationBuilder.AddColumn<string>(
                 name: "ServiceMonth",
                 table: "intercompany_invoices",
                 type: "TEXT",
                 maxLength: 7,
                 nullable: true);
-
-            migrationBuilder.AlterColumn<decimal>(
-                name: "Quantity",
-                table: "intercompany_invoice_lines",
-                type: "TEXT",
-                precision: 19,
-                scale: 4,
-                nullable: false,
-                oldClrType: typeof(int),
-                oldType: "INTEGER");
 
             migrationBuilder.CreateTable(
                 name: "accounting_periods",
@@ -308,26 +290,6 @@ namespace InternalStore.Infrastructure.Persistence.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "ServiceMonth",
                 table: "intercompany_invoices");
-
-            migrationBuilder.AlterColumn<Guid>(
-                name: "OrderId",
-                table: "intercompany_invoices",
-                type: "TEXT",
-                nullable: false,
-                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"),
-                oldClrType: typeof(Guid),
-                oldType: "TEXT",
-                oldNullable: true);
-
-            migrationBuilder.AlterColumn<int>(
-                name: "Quantity",
-                table: "intercompany_invoice_lines",
-                type: "INTEGER",
-                nullable: false,
-                oldClrType: typeof(decimal),
-                oldType: "TEXT",
-                oldPrecision: 19,
-                oldScale: 4);
         }
     }
 }

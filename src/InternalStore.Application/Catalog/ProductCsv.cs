@@ -1,0 +1,178 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+using FluentValidation;
+using InternalStore.Application.People;
+
+namespace InternalStore.Application.Catalog;
+
+/// <summary>One product row whose fields are each well formed, by the same rules as POST /api/products.</summary>
+public sealed record ProductRow(int Line, string Sku, ProductInput Product, int Stock);
+
+/// <summary>
+/// Streams a product CSV row by row (UTF-8, header row, columns in any order and of any case, others ignored) in
+/// constant memory. Required: sku, name, category, listPrice, unitCost. Optional: description, currency (USD),
+/// employeeDiscount and active (true/false, default true), supplyKind (goods/service), stock (a new product's
+/// initial stock, default 0). Rows with a problem go to the sink and are not yielded; a file that cannot be read
+/// further ends the rows with one problem.
+/// </summary>
+public sealed class ProductCsv
+{
+    public const int MaxFieldLength = 10_000;
+    private static readonly string[] Required = ["sku", "name", "category", "listPrice", "unitCost"];
+    private static readonly string[] Optional = ["description", "currency", "employeeDiscount", "active", "supplyKind", "stock"];
+    private static readonly ProductRowValidator Rules = new();
+
+    public int Rows { get; private set; }
+
+    /// <summary>
+    /// The rows, each with the SKU as written even when the row has other problems (<paramref name="skus"/> is told
+    /// every line's SKU, so duplicates are found whatever else is wrong with a line).
+    /// </summary>
+    public async IAsyncEnumerable<ProductRow> ReadAsync(Stream csv, List<ImportProblem> problems, Action<int, string>? skus = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        Rows = 0;
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            PrepareHeaderForMatch = args => args.Header.Trim().ToUpperInvariant(),
+            MaxFieldSize = MaxFieldLength,
+            BadDataFound = null,
+            MissingFieldFound = null,
+        };
+        using var text = new StreamReader(csv, new UTF8Encoding(false, throwOnInvalidBytes: true),
+            detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true);
+        using var reader = new CsvReader(text, config);
+        var present = await ReadHeaderAsync(reader, problems);
+        if (present is null)
+            yield break;
+
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var next = await TryReadAsync(reader, problems);
+            if (next is null)
+                break;
+            if (!next.Value)
+            {
+                if (Rows == 0 && problems.Count == 0)
+                    problems.Add(new ImportProblem(1, "", "The file has a header but no products."));
+                yield break;
+            }
+
+            Rows++;
+            var line = reader.Parser.RawRow;
+            string? Field(string name) => present.Contains(name) ? reader.GetField(name.ToUpperInvariant())?.Trim() : null;
+            var sku = Field("sku") ?? "";
+            skus?.Invoke(line, sku);
+            if (Parse(line, sku, Field, problems) is { } row)
+                yield return row;
+        }
+    }
+
+    private async Task<HashSet<string>?> ReadHeaderAsync(CsvReader reader, List<ImportProblem> problems)
+    {
+        var read = await TryReadAsync(reader, problems);
+        if (read is null)
+            return null;
+        if (read == false)
+        {
+            problems.Add(new ImportProblem(1, "", "The file is empty: a header row and one row per product are expected."));
+            return null;
+        }
+
+        reader.ReadHeader();
+        var header = reader.HeaderRecord!.Select(h => h.Trim().ToUpperInvariant()).ToHashSet();
+        var missing = Required.Where(r => !header.Contains(r.ToUpperInvariant())).ToList();
+        if (missing.Count > 0)
+        {
+            problems.Add(new ImportProblem(1, string.Join(",", missing), $"Missing column(s): {string.Join(", ", missing)}."));
+            return null;
+        }
+
+        return Required.Concat(Optional).Where(c => header.Contains(c.ToUpperInvariant())).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>True for a row, false at the end, null when the file cannot be read further (reported).</summary>
+    private async Task<bool?> TryReadAsync(CsvReader reader, List<ImportProblem> problems)
+    {
+        try
+        {
+            return await reader.ReadAsync();
+        }
+        catch (DecoderFallbackException)
+        {
+            problems.Add(new ImportProblem(Rows + 2, "", "The file is not UTF-8 text: save it as UTF-8 and import again."));
+        }
+        catch (CsvHelperException ex) when (ex is MaxFieldSizeException or ParserException or ReaderException)
+        {
+            problems.Add(new ImportProblem(reader.Parser.RawRow, "", "A field is malformed or longer than 10 000 characters."));
+        }
+
+        return null;
+    }
+
+    private static ProductRow? Parse(int line, string sku, Func<string, string?> field, List<ImportProblem> problems)
+    {
+        var before = problems.Count;
+        void Fail(string column, string message) => problems.Add(new ImportProblem(line, column, message));
+
+        decimal? Amount(string column)
+        {
+            var text = field(column) ?? "";
+            if (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+                return value;
+            Fail(column, text.Length == 0 ? $"{column} is required." : $"'{text}' is not an amount like 12.50.");
+            return null;
+        }
+
+        bool? Flag(string column)
+        {
+            var text = (field(column) ?? "").ToLowerInvariant();
+            switch (text)
+            {
+                case "": return null;
+                case "true" or "yes" or "1": return true;
+                case "false" or "no" or "0": return false;
+                default:
+                    Fail(column, $"'{field(column)}' is not true or false.");
+                    return null;
+            }
+        }
+
+        static string? Blank(string? text) => string.IsNullOrEmpty(text) ? null : text;
+        var listPrice = Amount("listPrice");
+        var unitCost = Amount("unitCost");
+        var input = new ProductInput(Blank(field("name")), Blank(field("description")), Blank(field("category")), listPrice, unitCost,
+            Blank(field("currency"))?.ToUpperInvariant(), Flag("employeeDiscount"), Flag("active"), Blank(field("supplyKind"))?.ToLowerInvariant());
+        var stockText = field("stock") ?? "";
+        var stock = 0;
+        if (stockText.Length > 0 && (!int.TryParse(stockText, NumberStyles.None, CultureInfo.InvariantCulture, out stock)))
+            Fail("stock", $"Stock '{stockText}' is not a whole number of 0 or more.");
+
+        var fieldProblems = problems.Count;
+        foreach (var error in Rules.Validate(new ProductRowInput(sku, input)).Errors)
+        {
+            // An amount that could not be read is already its column's one problem.
+            if (problems.Skip(before).Take(fieldProblems - before).Any(p => p.Column == error.PropertyName))
+                continue;
+            Fail(error.PropertyName, error.ErrorMessage);
+        }
+
+        return problems.Count > before ? null : new ProductRow(line, sku, input, stock);
+    }
+
+    private sealed record ProductRowInput(string Sku, ProductInput Product);
+
+    /// <summary>The API's own rules for a product (<see cref="CatalogRules"/>), so a file and a request agree.</summary>
+    private sealed class ProductRowValidator : AbstractValidator<ProductRowInput>
+    {
+        public ProductRowValidator()
+        {
+            RuleFor(x => (string?)x.Sku).ValidSku().OverridePropertyName("sku");
+            this.ProductInputRules(x => x.Product);
+        }
+    }
+}
