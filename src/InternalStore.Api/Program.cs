@@ -34,7 +34,14 @@ builder.Services.Configure<JsonOptions>(options =>
     options.SerializerOptions.AllowTrailingCommas = false;
     options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
 });
-builder.Services.AddOpenApi(options => options.AddDocumentTransformer<SecuritySchemesTransformer>());
+builder.Services.AddOpenApi(options =>
+{
+    options.AddDocumentTransformer<SecuritySchemesTransformer>();
+    options.AddDocumentTransformer<PolicyDocumentSchema>();
+    options.AddSchemaTransformer<RequiredFieldsTransformer>();
+    options.AddOperationTransformer<RawRequestBodyTransformer>(); // before the problems: a body brings its 400 and 413
+    options.AddOperationTransformer<ProblemResponsesTransformer>();
+});
 builder.Services.AddHostedService<InternalStore.Infrastructure.OrderExpiryWorker>();
 builder.Services.AddHostedService<InternalStore.Infrastructure.SettlementWorker>();
 builder.Services.AddHostedService<InternalStore.Infrastructure.SubscriptionBillingWorker>();

@@ -32,7 +32,7 @@ public abstract class HostileInputTests(StoreFactory store)
         ["abc", "1e30", "2147483648", "-1", "0", "2,5", "", "2026-13-45", "2026-02-30", "1.5", "true,false", "%00", new string('9', 400)];
 
     /// <summary>A body each POST/PUT route accepts (or refuses only for a reason other than its shape), and who sends it.</summary>
-    private static readonly Dictionary<string, (Identity? Caller, string? Body)> Bodies = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, (Identity? Caller, string? Body)> Bodies = new(StringComparer.Ordinal)
     {
         ["POST /api/products/"] = (Identity.Catalog, """{"sku":"HX-1","name":"Hostile","category":"office","listPrice":10.00,"unitCost":5.00,"stockOnHand":1,"currency":"USD","employeeDiscount":true,"supplyKind":"goods"}"""),
         ["PUT /api/products/{sku}"] = (Identity.Catalog, """{"name":"Laptop 13","description":"d","category":"electronics","listPrice":1299.00,"unitCost":950.00,"currency":"USD","employeeDiscount":true,"active":true}"""),
@@ -309,7 +309,7 @@ public abstract class HostileInputTests(StoreFactory store)
         return client.SendAsync(request);
     }
 
-    private static string Url(string route) => route[(route.IndexOf(' ', StringComparison.Ordinal) + 1)..]
+    internal static string Url(string route) => route[(route.IndexOf(' ', StringComparison.Ordinal) + 1)..]
         .Replace("{sku}", "LAP-13", StringComparison.Ordinal)
         .Replace("{id:guid}", Unknown, StringComparison.Ordinal).Replace("{version:int}", "1", StringComparison.Ordinal)
         .Replace("{id:long}", "999999999", StringComparison.Ordinal)

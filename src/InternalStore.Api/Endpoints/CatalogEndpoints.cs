@@ -1,8 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using InternalStore.Api.Auth;
 using InternalStore.Application.Catalog;
 using InternalStore.Application.Common;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using InternalStore.Api.OpenApi;
 using Microsoft.AspNetCore.Mvc;
 
 namespace InternalStore.Api.Endpoints;
@@ -15,16 +17,18 @@ public static class CatalogEndpoints
 
         products.MapGet("/", ListProducts).RequireAuthorization(Policies.AnyCaller)
             .WithSummary("A page of the catalog; unitCost only for catalog and finance.");
-        products.MapGet("/{sku}", GetProduct).RequireAuthorization(Policies.AnyCaller).WithName("GetProduct");
+        products.MapGet("/{sku}", GetProduct).RequireAuthorization(Policies.AnyCaller).WithName("GetProduct")
+            .WithSummary("One product; unitCost only for catalog and finance, an inactive one only for catalog.");
         products.MapPost("/", CreateProduct).RequireAuthorization(Policies.Catalog)
             .WithSummary("Create a product. Repeating the same request is harmless; another product with the same SKU is 409.");
         // As the roster import: no Accepts("text/csv") metadata, which would answer 415 before authentication's 401.
         products.MapPost("/import", ImportProducts).RequireAuthorization(Policies.Catalog)
-            .WithDescription("Body: the products as text/csv (UTF-8): sku,name,category,listPrice,unitCost and optionally "
-                + "description,currency,employeeDiscount,active,supplyKind,stock (a new product's initial stock).")
+            .WithRawRequestBody("text/csv", "The products, UTF-8 CSV with a header row: sku,name,category,listPrice,unitCost and optionally "
+                + "description,currency,employeeDiscount,active,supplyKind,stock (a new product's initial stock), in any order.")
             .WithMetadata(new RequestSizeLimitAttribute(RequestLimits.MaxImportBytes))
             .WithSummary("Upsert products by SKU from CSV; any invalid row applies nothing. dryRun=true only checks.");
-        products.MapPut("/{sku}", UpdateProduct).RequireAuthorization(Policies.Catalog);
+        products.MapPut("/{sku}", UpdateProduct).RequireAuthorization(Policies.Catalog)
+            .WithSummary("Change a product's name, description, category, prices and flags; its currency is fixed.");
         products.MapPost("/{sku}/stock", AdjustStock).RequireAuthorization(Policies.Catalog)
             .WithSummary("Adjust stock by a signed delta with a reason; Idempotency-Key makes retries safe.");
         products.MapGet("/{sku}/stock", ListStockAdjustments).RequireAuthorization(Policies.Catalog)
@@ -86,12 +90,12 @@ public static class CatalogEndpoints
 }
 
 public sealed record CreateProductRequest(
-    string? Sku,
-    string? Name,
+    [property: Required] string? Sku,
+    [property: Required] string? Name,
     string? Description,
-    string? Category,
-    decimal? ListPrice,
-    decimal? UnitCost,
+    [property: Required] string? Category,
+    [property: Required] decimal? ListPrice,
+    [property: Required] decimal? UnitCost,
     string? Currency,
     bool? EmployeeDiscount,
     bool? Active,

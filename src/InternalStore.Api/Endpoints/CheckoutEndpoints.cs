@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using InternalStore.Api.Auth;
+using InternalStore.Api.OpenApi;
 using InternalStore.Application.Checkout;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,7 +21,8 @@ public static class CheckoutEndpoints
             .WithSummary("Refund a paid order in full or by lines (Idempotency-Key required): finance, or the buyer within the refund window.");
 
         app.MapPost("/api/webhooks/stripe", StripeWebhook).AllowAnonymous().WithTags("Checkout")
-            .WithSummary("Stripe payment events; the Stripe-Signature header is verified on the raw body.");
+            .WithSummary("Stripe payment events; the Stripe-Signature header is verified on the raw body.")
+            .WithRawRequestBody("application/json", "A Stripe event (payment_intent.succeeded, payment_intent.payment_failed, charge.refunded, ...), as Stripe signs it.");
         return app;
     }
 
@@ -51,7 +54,7 @@ public static class CheckoutEndpoints
 }
 
 /// <summary>How to settle. An amount is never read: the server charges the order's own total.</summary>
-public sealed record CheckoutRequest(string? Method, int? Installments, string? PaymentMethodId);
+public sealed record CheckoutRequest([property: Required] string? Method, int? Installments, string? PaymentMethodId);
 
 public sealed record RefundRequest(IReadOnlyList<RefundLineRequest>? Lines, string? Reason, bool? ReturnToStock);
 

@@ -27,10 +27,12 @@ public static class NegotiationEndpoints
             .WithSummary("A second finance person approves an offer below the standard price (the author may not).");
         requests.MapPost("/{id:guid}/offers/{version:int}/accept", Accept).RequireAuthorization(Policies.InternalBuyer)
             .WithSummary("Accept the current offer (Idempotency-Key required): an order at the offered prices, settled by chargeback or invoice.");
-        requests.MapPost("/{id:guid}/offers/{version:int}/decline", Decline).RequireAuthorization(Policies.InternalBuyer);
+        requests.MapPost("/{id:guid}/offers/{version:int}/decline", Decline).RequireAuthorization(Policies.InternalBuyer)
+            .WithSummary("Decline the current offer with a reason: the request ends declined (renegotiate asks for a better one).");
         requests.MapPost("/{id:guid}/offers/{version:int}/renegotiate", Renegotiate).RequireAuthorization(Policies.InternalBuyer)
             .WithSummary("Ask for a better offer; finance answers with the next version.");
-        requests.MapPost("/{id:guid}/withdraw", Withdraw).RequireAuthorization(Policies.InternalBuyer);
+        requests.MapPost("/{id:guid}/withdraw", Withdraw).RequireAuthorization(Policies.InternalBuyer)
+            .WithSummary("The buyer withdraws the request; no offer of it can be accepted any more.");
 
         var settings = app.MapGroup("/api/finance/negotiation-settings").WithTags("Negotiation").RequireAuthorization(Policies.Finance);
         settings.MapGet("/", GetSettings).WithSummary("Your company's minimum negotiated markup and automatic-offer band.");

@@ -17,12 +17,14 @@ public static class OrderEndpoints
             .WithSummary("Place an order (Idempotency-Key required). Prices are the server's, or those of a valid quote token.");
         orders.MapGet("/", List).RequireAuthorization(Policies.Person)
             .WithSummary("Your orders; hr and finance see all, filtered.");
-        orders.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.Person);
+        orders.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.Person)
+            .WithSummary("One order with its lines and history: the buyer's own, or any in scope for hr and finance.");
         orders.MapGet("/{id:guid}/details", Details).RequireAuthorization(Policies.Person)
             .WithSummary("The order with each line's price explanation, how it is being paid (deductions, entries, invoice, card), its refunds and what you may still do.");
         orders.MapPost("/{id:guid}/cancel", Cancel).RequireAuthorization(Policies.Person)
             .WithSummary("Cancel an order awaiting payment (buyer or finance); releases stock and allowance.");
-        orders.MapPost("/{id:guid}/fulfil", Fulfil).RequireAuthorization(Policies.Catalog);
+        orders.MapPost("/{id:guid}/fulfil", Fulfil).RequireAuthorization(Policies.Catalog)
+            .WithSummary("Mark a paid order fulfilled (shipped or handed over).");
         orders.MapPost("/{id:guid}/instalments/move", MoveInstalment).RequireAuthorization(Policies.PayrollStaff)
             .WithSummary("Move a payroll instalment to another pay date still to come (hr or finance of the employee's company); the cap per pay period holds.");
         return app;

@@ -1,4 +1,5 @@
 using InternalStore.Api.Auth;
+using InternalStore.Api.OpenApi;
 using InternalStore.Application.Common;
 using InternalStore.Application.People;
 using Mediator;
@@ -13,11 +14,12 @@ public static class PeopleEndpoints
         var employees = app.MapGroup("/api/employees").WithTags("People").RequireAuthorization(Policies.Hr);
         employees.MapGet("/", ListEmployees)
             .WithSummary("The roster of the caller's company and the companies below it.");
-        employees.MapGet("/{id}", GetEmployee);
+        employees.MapGet("/{id}", GetEmployee).WithSummary("One employee of the caller's company or those below it.");
         // No Accepts("text/csv") metadata: it makes routing answer 415 before authentication answers 401.
         // The body is read as CSV whatever its declared type; a body that is not a roster is a 400 naming why.
         employees.MapPost("/import", Import)
-            .WithDescription("Body: the roster as text/csv (UTF-8).")
+            .WithRawRequestBody("text/csv", "The roster, UTF-8 CSV with a header row: id,name,email,company,costCenter,grade,hireDate,status,"
+                + "terminationDate, in any order; other columns are ignored.")
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(RequestLimits.MaxImportBytes))
             .WithSummary("Upsert employees from CSV; any invalid row applies nothing unless skipInvalid=true. dryRun=true only checks.");
         employees.MapPut("/{id}", UpdateEmployee)

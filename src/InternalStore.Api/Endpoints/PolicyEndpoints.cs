@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Nodes;
 using InternalStore.Api.Auth;
 using InternalStore.Application.Policies;
@@ -15,7 +16,7 @@ public static class PolicyEndpoints
         policies.MapGet("/in-force", InForce)
             .WithSummary("The policy pricing a company's employees today: its own version in force or the nearest parent's.");
         policies.MapPost("/", Create).WithSummary("Create a draft version for a company (default: the caller's).");
-        policies.MapGet("/{id:guid}", Get);
+        policies.MapGet("/{id:guid}", Get).WithSummary("One policy version with its document.");
         policies.MapPut("/{id:guid}", Update).WithSummary("Revise a draft; a published version is frozen (409).");
         policies.MapPost("/{id:guid}/publish", Publish).WithSummary("Freeze a draft and set the day it takes effect.");
         policies.MapPost("/{id:guid}/simulate", Simulate)
@@ -60,7 +61,7 @@ public static class PolicyEndpoints
         TypedResults.Ok(await sender.Send(new GetPolicyAuditQuery(http.User.ToCaller(), id), ct));
 }
 
-public sealed record PolicyRequest(string? Company, string? Name, JsonObject? Document);
+public sealed record PolicyRequest(string? Company, string? Name, [property: Required] JsonObject? Document);
 
 public sealed record PublishRequest(DateOnly? EffectiveFrom);
 

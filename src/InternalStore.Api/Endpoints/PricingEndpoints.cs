@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using InternalStore.Api.Auth;
 using InternalStore.Application.Pricing;
 using Mediator;
@@ -42,4 +43,4 @@ public static class PricingEndpoints
 }
 
 /// <summary>Only SKUs and quantities: any price a client sends is not even read.</summary>
-public sealed record QuoteRequest(IReadOnlyList<QuoteLineRequest>? Lines);
+public sealed record QuoteRequest([property: Required] IReadOnlyList<QuoteLineRequest>? Lines);

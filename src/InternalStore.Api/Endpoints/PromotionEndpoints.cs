@@ -14,10 +14,10 @@ public static class PromotionEndpoints
         promotions.MapGet("/", List).WithSummary("Promotions; ?activeOn=YYYY-MM-DD for those valid that day.");
         promotions.MapPost("/", Create)
             .WithSummary("Create a promotion: catalog for audience all/external, hr for audience employee.");
-        promotions.MapPut("/{id}", Update);
+        promotions.MapPut("/{id}", Update).WithSummary("Change a promotion (the role that may create its audience).");
 
         var transfer = app.MapGroup("/api/finance/transfer-pricing").WithTags("Finance").RequireAuthorization(Policies.Finance);
-        transfer.MapGet("/", GetTransferPricing);
+        transfer.MapGet("/", GetTransferPricing).WithSummary("The department and intercompany markups on cost.");
         transfer.MapPut("/", UpdateTransferPricing).WithSummary("Replace the department and intercompany markups.");
         return app;
     }

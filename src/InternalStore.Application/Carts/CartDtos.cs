@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using InternalStore.Application.Pricing;
 
 namespace InternalStore.Application.Carts;
@@ -12,4 +13,4 @@ public sealed record CartDto(IReadOnlyList<CartLineDto> Lines, QuoteDto? Quote, 
 public sealed record CartLineDto(string Sku, string? Name, int Quantity, int? StockOnHand, string? Problem, string? ProblemText);
 
 /// <summary>A change to one line: the quantity is set (0 takes the line out) or added.</summary>
-public sealed record CartLineRequest(string? Sku, int? Quantity);
+public sealed record CartLineRequest([property: Required] string? Sku, [property: Required] int? Quantity);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 namespace InternalStore.Application.Pricing;
 
 public sealed record QuoteDto(
@@ -26,4 +27,4 @@ public sealed record ExplanationStepDto(string RuleId, string Kind, decimal Befo
 
 public sealed record ViolationDto(string Sku, string Rule, long Remaining);
 
-public sealed record QuoteLineRequest(string? Sku, long? Quantity);
+public sealed record QuoteLineRequest([property: Required] string? Sku, [property: Required] long? Quantity);
