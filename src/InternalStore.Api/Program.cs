@@ -26,6 +26,8 @@ builder.Services.AddStoreProblemDetails();
 builder.Services.AddStoreTelemetry(builder.Configuration);
 builder.Services.AddStoreRateLimits(builder.Configuration);
 builder.Services.AddStoreCors(builder.Configuration);
+builder.Services.AddStoreProxy(builder.Configuration);
+builder.Services.AddStoreDataProtection(); // one key ring for every instance, in the database
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.Configure<JsonOptions>(options =>
 {
@@ -50,6 +52,7 @@ builder.Services.AddHostedService<InternalStore.Infrastructure.CaseCloseWorker>(
 builder.Services.AddHealthChecks().AddDbContextCheck<StoreDbContext>("database", tags: ["ready"]);
 
 var app = builder.Build();
+app.UseForwardedHeaders(); // first: everything after sees the client's address and scheme
 
 // Migrations and demo data run while the rest of start-up goes on; requests wait for them.
 var database = app.Services.GetRequiredService<DatabaseStartup>();

@@ -14,8 +14,13 @@ namespace InternalStore.Infrastructure.Persistence;
 /// that each keeps its own migrations (see <see cref="SqliteStoreDbContext"/> and
 /// <see cref="PostgresStoreDbContext"/>).
 /// </summary>
-public abstract class StoreDbContext(DbContextOptions options) : DbContext(options), IStoreDb
+public abstract class StoreDbContext(DbContextOptions options) : DbContext(options), IStoreDb,
+    Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
+    /// <summary>The key ring of cookies and antiforgery tokens, shared by every instance of the API (docs/deploy.md).</summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
+        Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
+
     public DbSet<Product> Products => Set<Product>();
     public DbSet<StockAdjustment> StockAdjustments => Set<StockAdjustment>();
     public DbSet<Company> Companies => Set<Company>();
