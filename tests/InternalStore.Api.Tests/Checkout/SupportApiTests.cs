@@ -137,6 +137,21 @@ public abstract class SupportApiTests(StoreFactory store)
         Assert.Contains("move-instalment", actions);
         await (await store.ClientFor(Identity.Catalog).GetAsync($"/api/cases/{id}/context")).AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
         await (await me.GetAsync($"/api/cases/{id}/context")).AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        // The organisation axis: finance of a sister company does not see the case (404); a token of a company outside
+        // the organisation is refused before anything is looked up (403).
+        foreach (var (outsider, status, code) in new[]
+                 {
+                     (new Identity("F2001", ["finance"], "XYZ"), HttpStatusCode.NotFound, "not-found"),
+                     (new Identity("F7001", ["finance"], "QRS"), HttpStatusCode.Forbidden, "unknown-organisation"),
+                 })
+        {
+            var client = store.ClientFor(outsider);
+            var rows = await StoreRows.CountAsync(store);
+            await (await client.GetAsync($"/api/cases/{id}/context")).AssertProblemAsync(status, code);
+            await (await client.PostJsonAsync($"/api/cases/{id}/actions", new { action = "cancel", order, reason = "not mine" }))
+                .AssertProblemAsync(status, code);
+            Assert.Equal(rows, await StoreRows.CountAsync(store));
+        }
 
         var other = (await _given.PlaceAsync(Identity.Employee, (sku, 1))).Id();
         var before = await StoreRows.CountAsync(store);

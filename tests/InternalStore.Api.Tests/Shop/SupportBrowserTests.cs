@@ -102,6 +102,15 @@ public sealed class SupportBrowserTests(BrowserFixture browser) : IClassFixture<
 
         await finance.GotoAsync("/console/support/report");
         await Assertions.Expect(finance.Locator("#report-summary")).ToContainTextAsync("cases");
+        // The page shows the percentages the API computes (once shown as fractions of one).
+        var summary = await finance.Locator("#report-summary").InnerTextAsync();
+        var period = summary[..summary.IndexOf(':', StringComparison.Ordinal)].Split(" to ");
+        var report = await (await browser.Store.ClientFor(Identity.Finance).GetAsync($"/api/support/report?from={period[0]}&to={period[1]}"))
+            .AssertJsonAsync(System.Net.HttpStatusCode.OK);
+        static string Share(System.Text.Json.JsonElement v) => v.ValueKind == System.Text.Json.JsonValueKind.Null ? "-"
+            : v.GetDecimal().ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " %";
+        Assert.Contains($"first answers on time {Share(report.GetProperty("firstResponseAttainment"))}", summary, StringComparison.Ordinal);
+        Assert.Contains($"resolved on time {Share(report.GetProperty("resolutionAttainment"))}", summary, StringComparison.Ordinal);
         await Assertions.Expect(finance.GetByRole(AriaRole.Table, new() { Name = "Volume by company and category" })).ToContainTextAsync("A chargeback or invoice line");
         await Axe.AssertNoneAsync(finance);
         await BrowserFixture.ScreenshotAsync(finance, "console-support-report");
