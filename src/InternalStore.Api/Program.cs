@@ -100,7 +100,15 @@ app.MapBenchmarkEndpoints(app.Configuration);
 app.MapRazorPages();
 app.MapGet("/", () => Results.Redirect("/shop")).ExcludeFromDescription();
 
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (OperationCanceledException) when (Environment.ExitCode == 1)
+{
+    // The database failed while the host was still starting (data protection waits for the migrations): the stop
+    // cancels the start; the failure is logged above and the exit code says it.
+}
 
 /// <summary>Exposed for WebApplicationFactory in the tests.</summary>
 public partial class Program;

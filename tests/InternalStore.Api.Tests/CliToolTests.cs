@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using InternalStore.Api.Tests.Infrastructure;
 
 namespace InternalStore.Api.Tests;
 
@@ -8,12 +9,6 @@ namespace InternalStore.Api.Tests;
 /// </summary>
 public sealed class CliToolTests
 {
-#if DEBUG
-    private const string Configuration = "Debug";
-#else
-    private const string Configuration = "Release";
-#endif
-
     [Fact]
     public async Task The_packed_tool_installs_and_answers_help_and_token()
     {
@@ -21,8 +16,8 @@ public sealed class CliToolTests
         try
         {
             var packages = Path.Combine(work.FullName, "packages");
-            var project = Path.Combine(RepositoryRoot(), "src", "InternalStore.Cli", "InternalStore.Cli.csproj");
-            await RunAsync(Dotnet, work.FullName, "pack", project, "--no-build", "-c", Configuration, "-o", packages, "-nologo");
+            var project = Path.Combine(Repository.Root(), "src", "InternalStore.Cli", "InternalStore.Cli.csproj");
+            await RunAsync(Repository.Dotnet, work.FullName, "pack", project, "--no-build", "-c", Repository.Configuration, "-o", packages, "-nologo");
             Assert.Single(Directory.GetFiles(packages, "internalstore.*.nupkg"));
 
             var config = Path.Combine(work.FullName, "nuget.config");
@@ -31,7 +26,7 @@ public sealed class CliToolTests
                 <configuration><packageSources><clear /><add key="local" value="{packages}" /></packageSources></configuration>
                 """);
             var tools = Path.Combine(work.FullName, "tools");
-            await RunAsync(Dotnet, work.FullName, "tool", "install", "internalstore", "--tool-path", tools, "--configfile", config);
+            await RunAsync(Repository.Dotnet, work.FullName, "tool", "install", "internalstore", "--tool-path", tools, "--configfile", config);
 
             var command = Path.Combine(tools, "internalstore");
             var help = await RunAsync(command, work.FullName, "--help");
@@ -46,19 +41,6 @@ public sealed class CliToolTests
         {
             work.Delete(recursive: true);
         }
-    }
-
-    private static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "InternalStore.sln")))
-                return folder.FullName;
-        }
-
-        throw new InvalidOperationException("The repository root (InternalStore.sln) is not above " + AppContext.BaseDirectory);
     }
 
     /// <summary>Runs a program to its end and answers its standard output; a non-zero exit fails the test with both streams.</summary>
@@ -76,8 +58,8 @@ public sealed class CliToolTests
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         // The tool's launcher looks for the runtime here when dotnet is not where it expects it.
-        if (Path.IsPathRooted(Dotnet))
-            start.Environment["DOTNET_ROOT"] = Path.GetDirectoryName(Dotnet);
+        if (Path.IsPathRooted(Repository.Dotnet))
+            start.Environment["DOTNET_ROOT"] = Path.GetDirectoryName(Repository.Dotnet);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start " + program);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -19,30 +19,22 @@ namespace InternalStore.Api.Tests;
 [System.Runtime.Versioning.SupportedOSPlatform("linux")] // systemd, nginx and setpriv: the deployment is Linux
 public sealed class DeploymentTests
 {
-#if DEBUG
-    private const string Configuration = "Debug";
-#else
-    private const string Configuration = "Release";
-#endif
-
     private static readonly string[] NginxPaths = ["/usr/sbin/nginx", "/usr/bin/nginx"];
-
-    private static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "/usr/bin/dotnet";
 
     [Fact]
     public async Task Behind_nginx_two_published_instances_answer_https_with_the_client_s_scheme_address_and_a_secure_cookie()
     {
         var nginx = NginxPaths.FirstOrDefault(File.Exists)
                     ?? throw new InvalidOperationException("nginx is not installed: apt-get install nginx (.ci/run does).");
-        var root = RepositoryRoot();
+        var root = Repository.Root();
         var work = Directory.CreateTempSubdirectory("internalstore-deploy-");
         var processes = new List<Process>();
         try
         {
             File.SetUnixFileMode(work.FullName, (UnixFileMode)0b111_101_101);
             var app = Path.Combine(work.FullName, "app");
-            await RunAsync(Dotnet, root, "publish", Path.Combine(root, "src", "InternalStore.Api", "InternalStore.Api.csproj"),
-                "--no-build", "-c", Configuration, "-o", app, "-nologo");
+            await RunAsync(Repository.Dotnet, root, "publish", Path.Combine(root, "src", "InternalStore.Api", "InternalStore.Api.csproj"),
+                "--no-build", "-c", Repository.Configuration, "-o", app, "-nologo");
 
             var environment = EnvironmentFile(Path.Combine(root, "deploy", "internalstore.env.example"));
             var unit = File.ReadAllLines(Path.Combine(root, "deploy", "internalstore@.service"));
@@ -69,7 +61,7 @@ public sealed class DeploymentTests
             var exec = unit.Single(l => l.StartsWith("ExecStart=", StringComparison.Ordinal))["ExecStart=".Length..];
             var ports = new[] { FreePort(), FreePort() };
             foreach (var port in ports)
-                processes.Add(StartInstance(exec.Replace("/usr/bin/dotnet", Dotnet, StringComparison.Ordinal)
+                processes.Add(StartInstance(exec.Replace("/usr/bin/dotnet", Repository.Dotnet, StringComparison.Ordinal)
                     .Replace("/opt/internalstore", app, StringComparison.Ordinal)
                     .Replace("%i", port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), app, environment));
             foreach (var port in ports)
@@ -315,16 +307,5 @@ public sealed class DeploymentTests
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "InternalStore.sln")))
-                return folder.FullName;
-        }
-
-        throw new InvalidOperationException("The repository root (InternalStore.sln) is not above " + AppContext.BaseDirectory);
     }
 }

@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
 using FluentValidation;
+using InternalStore.Application.Common;
 using InternalStore.Application.People;
 
 namespace InternalStore.Application.Catalog;
@@ -20,7 +18,6 @@ public sealed record ProductRow(int Line, string Sku, ProductInput Product, int 
 /// </summary>
 public sealed class ProductCsv
 {
-    public const int MaxFieldLength = 10_000;
     private static readonly string[] Required = ["sku", "name", "category", "listPrice", "unitCost"];
     private static readonly string[] Optional = ["description", "currency", "employeeDiscount", "active", "supplyKind", "stock"];
     private static readonly ProductRowValidator Rules = new();
@@ -35,24 +32,23 @@ public sealed class ProductCsv
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         Rows = 0;
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            PrepareHeaderForMatch = args => args.Header.Trim().ToUpperInvariant(),
-            MaxFieldSize = MaxFieldLength,
-            BadDataFound = null,
-            MissingFieldFound = null,
-        };
-        using var text = new StreamReader(csv, new UTF8Encoding(false, throwOnInvalidBytes: true),
-            detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true);
-        using var reader = new CsvReader(text, config);
-        var present = await ReadHeaderAsync(reader, problems);
-        if (present is null)
+        using var upload = new CsvUpload(csv);
+        var header = await upload.ReadHeaderAsync(problems, "The file is empty: a header row and one row per product are expected.");
+        if (header is null)
             yield break;
+        var missing = Required.Where(r => !header.Contains(r.ToUpperInvariant())).ToList();
+        if (missing.Count > 0)
+        {
+            problems.Add(new ImportProblem(1, string.Join(",", missing), $"Missing column(s): {string.Join(", ", missing)}."));
+            yield break;
+        }
 
+        var present = Required.Concat(Optional).Where(c => header.Contains(c.ToUpperInvariant())).ToHashSet(StringComparer.Ordinal);
+        var reader = upload.Reader;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var next = await TryReadAsync(reader, problems);
+            var next = await upload.TryReadAsync(problems, Rows);
             if (next is null)
                 break;
             if (!next.Value)
@@ -70,48 +66,6 @@ public sealed class ProductCsv
             if (Parse(line, sku, Field, problems) is { } row)
                 yield return row;
         }
-    }
-
-    private async Task<HashSet<string>?> ReadHeaderAsync(CsvReader reader, List<ImportProblem> problems)
-    {
-        var read = await TryReadAsync(reader, problems);
-        if (read is null)
-            return null;
-        if (read == false)
-        {
-            problems.Add(new ImportProblem(1, "", "The file is empty: a header row and one row per product are expected."));
-            return null;
-        }
-
-        reader.ReadHeader();
-        var header = reader.HeaderRecord!.Select(h => h.Trim().ToUpperInvariant()).ToHashSet();
-        var missing = Required.Where(r => !header.Contains(r.ToUpperInvariant())).ToList();
-        if (missing.Count > 0)
-        {
-            problems.Add(new ImportProblem(1, string.Join(",", missing), $"Missing column(s): {string.Join(", ", missing)}."));
-            return null;
-        }
-
-        return Required.Concat(Optional).Where(c => header.Contains(c.ToUpperInvariant())).ToHashSet(StringComparer.Ordinal);
-    }
-
-    /// <summary>True for a row, false at the end, null when the file cannot be read further (reported).</summary>
-    private async Task<bool?> TryReadAsync(CsvReader reader, List<ImportProblem> problems)
-    {
-        try
-        {
-            return await reader.ReadAsync();
-        }
-        catch (DecoderFallbackException)
-        {
-            problems.Add(new ImportProblem(Rows + 2, "", "The file is not UTF-8 text: save it as UTF-8 and import again."));
-        }
-        catch (CsvHelperException ex) when (ex is MaxFieldSizeException or ParserException or ReaderException)
-        {
-            problems.Add(new ImportProblem(reader.Parser.RawRow, "", "A field is malformed or longer than 10 000 characters."));
-        }
-
-        return null;
     }
 
     private static ProductRow? Parse(int line, string sku, Func<string, string?> field, List<ImportProblem> problems)

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text;
 using CsvHelper;
-using CsvHelper.Configuration;
+using InternalStore.Application.Common;
 using InternalStore.Domain.People;
 
 namespace InternalStore.Application.People;
@@ -21,7 +20,6 @@ public sealed record RosterRow(int Line, string Id, string Name, string Email, s
 /// </summary>
 public sealed class RosterCsv(IReadOnlyCollection<string> visibleCompanies, IReadOnlyDictionary<string, string> costCenterOwners)
 {
-    public const int MaxFieldLength = 10_000;
     private static readonly string[] Required = ["id", "name", "email", "company", "grade", "hireDate", "status"];
 
     public int Rows { get; private set; }
@@ -30,24 +28,22 @@ public sealed class RosterCsv(IReadOnlyCollection<string> visibleCompanies, IRea
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         Rows = 0;
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            PrepareHeaderForMatch = args => args.Header.Trim().ToUpperInvariant(),
-            MaxFieldSize = MaxFieldLength,
-            BadDataFound = null,
-            MissingFieldFound = null,
-        };
-        using var text = new StreamReader(csv, new UTF8Encoding(false, throwOnInvalidBytes: true),
-            detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true);
-        using var reader = new CsvReader(text, config);
-        var columns = await ReadHeaderAsync(reader, problems);
-        if (columns is null)
+        using var upload = new CsvUpload(csv);
+        var header = await upload.ReadHeaderAsync(problems, "The file is empty: a header row and one row per employee are expected.");
+        if (header is null)
             yield break;
+        var missing = Required.Where(r => !header.Contains(r.ToUpperInvariant())).ToList();
+        if (missing.Count > 0)
+        {
+            problems.Add(new ImportProblem(1, string.Join(",", missing), $"Missing column(s): {string.Join(", ", missing)}."));
+            yield break;
+        }
 
+        var columns = new Columns(header.Contains("COSTCENTER"), header.Contains("TERMINATIONDATE"));
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var next = await TryReadAsync(reader, problems);
+            var next = await upload.TryReadAsync(problems, Rows);
             if (next is null)
                 break;
             if (!next.Value)
@@ -58,51 +54,9 @@ public sealed class RosterCsv(IReadOnlyCollection<string> visibleCompanies, IRea
             }
 
             Rows++;
-            if (Parse(reader, reader.Parser.RawRow, columns, problems) is { } row)
+            if (Parse(upload.Reader, upload.Reader.Parser.RawRow, columns, problems) is { } row)
                 yield return row;
         }
-    }
-
-    private async Task<Columns?> ReadHeaderAsync(CsvReader reader, List<ImportProblem> problems)
-    {
-        var read = await TryReadAsync(reader, problems);
-        if (read is null)
-            return null;
-        if (read == false)
-        {
-            problems.Add(new ImportProblem(1, "", "The file is empty: a header row and one row per employee are expected."));
-            return null;
-        }
-
-        reader.ReadHeader();
-        var header = reader.HeaderRecord!.Select(h => h.Trim().ToUpperInvariant()).ToHashSet();
-        var missing = Required.Where(r => !header.Contains(r.ToUpperInvariant())).ToList();
-        if (missing.Count > 0)
-        {
-            problems.Add(new ImportProblem(1, string.Join(",", missing), $"Missing column(s): {string.Join(", ", missing)}."));
-            return null;
-        }
-
-        return new Columns(header.Contains("COSTCENTER"), header.Contains("TERMINATIONDATE"));
-    }
-
-    /// <summary>True for a row, false at the end, null when the file cannot be read further (reported).</summary>
-    private async Task<bool?> TryReadAsync(CsvReader reader, List<ImportProblem> problems)
-    {
-        try
-        {
-            return await reader.ReadAsync();
-        }
-        catch (DecoderFallbackException)
-        {
-            problems.Add(new ImportProblem(Rows + 2, "", "The file is not UTF-8 text: save it as UTF-8 and import again."));
-        }
-        catch (CsvHelperException ex) when (ex is MaxFieldSizeException or ParserException or ReaderException)
-        {
-            problems.Add(new ImportProblem(reader.Parser.RawRow, "", "A field is malformed or longer than 10 000 characters."));
-        }
-
-        return null;
     }
 
     private sealed record Columns(bool CostCenter, bool TerminationDate);
