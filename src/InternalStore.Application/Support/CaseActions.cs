@@ -94,8 +94,9 @@ public sealed class CaseActionHandler(IStoreDb db, SupportAccess access, ISender
             _ => await UpholdAsync(command, because, cancellationToken),
         };
 
-        // The commands above saved through the same context; the case is read again, tracked, for its note.
-        var (tracked, _) = await access.CaseAsync(caller, command.Id, cancellationToken);
+        // The commands above ran in this transaction on the same context (nested, so none of them cleared it): the case
+        // loaded first is still tracked and takes the note.
+        var tracked = @case;
         var calendar = await access.CalendarAsync(tracked.Company, cancellationToken);
         var now = clock.Stored();
         if (!fresh)
