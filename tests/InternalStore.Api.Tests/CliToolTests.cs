@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using InternalStore.Api.Tests.Infrastructure;
 
 namespace InternalStore.Api.Tests;
@@ -17,7 +16,7 @@ public sealed class CliToolTests
         {
             var packages = Path.Combine(work.FullName, "packages");
             var project = Path.Combine(Repository.Root(), "src", "InternalStore.Cli", "InternalStore.Cli.csproj");
-            await RunAsync(Repository.Dotnet, work.FullName, "pack", project, "--no-build", "-c", Repository.Configuration, "-o", packages, "-nologo");
+            await Repository.RunAsync(Repository.Dotnet, work.FullName, "pack", project, "--no-build", "-c", Repository.Configuration, "-o", packages, "-nologo");
             Assert.Single(Directory.GetFiles(packages, "internalstore.*.nupkg"));
 
             var config = Path.Combine(work.FullName, "nuget.config");
@@ -26,14 +25,14 @@ public sealed class CliToolTests
                 <configuration><packageSources><clear /><add key="local" value="{packages}" /></packageSources></configuration>
                 """);
             var tools = Path.Combine(work.FullName, "tools");
-            await RunAsync(Repository.Dotnet, work.FullName, "tool", "install", "internalstore", "--tool-path", tools, "--configfile", config);
+            await Repository.RunAsync(Repository.Dotnet, work.FullName, "tool", "install", "internalstore", "--tool-path", tools, "--configfile", config);
 
             var command = Path.Combine(tools, "internalstore");
-            var help = await RunAsync(command, work.FullName, "--help");
+            var help = await Repository.RunAsync(command, work.FullName, "--help");
             Assert.Contains("import-employees", help, StringComparison.Ordinal);
             Assert.Contains("token", help, StringComparison.Ordinal);
 
-            var token = (await RunAsync(command, work.FullName, "token", "--sub", "E1001", "--role", "employee", "--company", "ABC"))
+            var token = (await Repository.RunAsync(command, work.FullName, "token", "--sub", "E1001", "--role", "employee", "--company", "ABC"))
                 .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             Assert.Equal(3, Assert.Single(token).Split('.').Length);
         }
@@ -41,31 +40,5 @@ public sealed class CliToolTests
         {
             work.Delete(recursive: true);
         }
-    }
-
-    /// <summary>Runs a program to its end and answers its standard output; a non-zero exit fails the test with both streams.</summary>
-    private static async Task<string> RunAsync(string program, string folder, params string[] args)
-    {
-        var start = new ProcessStartInfo(program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = folder,
-        };
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        // The tool's launcher looks for the runtime here when dotnet is not where it expects it.
-        if (Path.IsPathRooted(Repository.Dotnet))
-            start.Environment["DOTNET_ROOT"] = Path.GetDirectoryName(Repository.Dotnet);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start " + program);
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', args)} exited with {process.ExitCode}:\n{await stdout}\n{await stderr}");
-        return await stdout;
     }
 }

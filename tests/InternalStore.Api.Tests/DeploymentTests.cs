@@ -33,7 +33,7 @@ public sealed class DeploymentTests
         {
             File.SetUnixFileMode(work.FullName, (UnixFileMode)0b111_101_101);
             var app = Path.Combine(work.FullName, "app");
-            await RunAsync(Repository.Dotnet, root, "publish", Path.Combine(root, "src", "InternalStore.Api", "InternalStore.Api.csproj"),
+            await Repository.RunAsync(Repository.Dotnet, root, "publish", Path.Combine(root, "src", "InternalStore.Api", "InternalStore.Api.csproj"),
                 "--no-build", "-c", Repository.Configuration, "-o", app, "-nologo");
 
             var environment = EnvironmentFile(Path.Combine(root, "deploy", "internalstore.env.example"));
@@ -288,18 +288,6 @@ public sealed class DeploymentTests
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
-    }
-
-    private static async Task RunAsync(string program, string folder, params string[] args)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = folder };
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', args)}:\n{await stdout}\n{await stderr}");
     }
 
     private static int FreePort()

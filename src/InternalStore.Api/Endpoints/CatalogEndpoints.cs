@@ -23,8 +23,7 @@ public static class CatalogEndpoints
             .WithSummary("Create a product. Repeating the same request is harmless; another product with the same SKU is 409.");
         // As the roster import: no Accepts("text/csv") metadata, which would answer 415 before authentication's 401.
         products.MapPost("/import", ImportProducts).RequireAuthorization(Policies.Catalog)
-            .WithRawRequestBody("text/csv", "The products, UTF-8 CSV with a header row: sku,name,category,listPrice,unitCost and optionally "
-                + "description,currency,employeeDiscount,active,supplyKind,stock (a new product's initial stock), in any order.")
+            .WithRawRequestBody("text/csv", $"The products, UTF-8 CSV with a header row: {ProductCsv.Columns}.")
             .WithMetadata(new RequestSizeLimitAttribute(RequestLimits.MaxImportBytes))
             .WithSummary("Upsert products by SKU from CSV; any invalid row applies nothing. dryRun=true only checks.");
         products.MapPut("/{sku}", UpdateProduct).RequireAuthorization(Policies.Catalog)

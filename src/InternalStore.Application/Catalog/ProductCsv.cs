@@ -22,6 +22,10 @@ public sealed class ProductCsv
     private static readonly string[] Optional = ["description", "currency", "employeeDiscount", "active", "supplyKind", "stock"];
     private static readonly ProductRowValidator Rules = new();
 
+    /// <summary>The columns, as the API description, the CLI's help and the console's import page tell them.</summary>
+    public static readonly string Columns = $"{string.Join(",", Required)} and optionally {string.Join(",", Optional)} "
+        + "(stock: a new product's initial stock), in any order; other columns are ignored";
+
     public int Rows { get; private set; }
 
     /// <summary>
@@ -33,33 +37,14 @@ public sealed class ProductCsv
     {
         Rows = 0;
         using var upload = new CsvUpload(csv);
-        var header = await upload.ReadHeaderAsync(problems, "The file is empty: a header row and one row per product are expected.");
+        var header = await upload.ReadHeaderAsync(problems, Required, "product");
         if (header is null)
             yield break;
-        var missing = Required.Where(r => !header.Contains(r.ToUpperInvariant())).ToList();
-        if (missing.Count > 0)
-        {
-            problems.Add(new ImportProblem(1, string.Join(",", missing), $"Missing column(s): {string.Join(", ", missing)}."));
-            yield break;
-        }
-
         var present = Required.Concat(Optional).Where(c => header.Contains(c.ToUpperInvariant())).ToHashSet(StringComparer.Ordinal);
         var reader = upload.Reader;
-        while (true)
+        await foreach (var line in upload.RowsAsync(problems, "products", cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var next = await upload.TryReadAsync(problems, Rows);
-            if (next is null)
-                break;
-            if (!next.Value)
-            {
-                if (Rows == 0 && problems.Count == 0)
-                    problems.Add(new ImportProblem(1, "", "The file has a header but no products."));
-                yield break;
-            }
-
-            Rows++;
-            var line = reader.Parser.RawRow;
+            Rows = upload.Rows;
             string? Field(string name) => present.Contains(name) ? reader.GetField(name.ToUpperInvariant())?.Trim() : null;
             var sku = Field("sku") ?? "";
             skus?.Invoke(line, sku);

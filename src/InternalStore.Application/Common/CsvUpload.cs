@@ -33,24 +33,57 @@ public sealed class CsvUpload : IDisposable
 
     public CsvReader Reader { get; }
 
-    /// <summary>The header's column names, upper-cased; null when the file is empty or unreadable (reported).</summary>
-    public async Task<HashSet<string>?> ReadHeaderAsync(List<ImportProblem> problems, string empty)
+    /// <summary>Rows read so far (after the header).</summary>
+    public int Rows { get; private set; }
+
+    /// <summary>
+    /// The header's column names, upper-cased; null when the file is empty or unreadable, or lacks one of
+    /// <paramref name="required"/> (each reported). <paramref name="item"/> names what a row is, e.g. "employee".
+    /// </summary>
+    public async Task<HashSet<string>?> ReadHeaderAsync(List<ImportProblem> problems, IReadOnlyCollection<string> required, string item)
     {
-        var read = await TryReadAsync(problems, 0);
+        var read = await TryReadAsync(problems);
         if (read is null)
             return null;
         if (read == false)
         {
-            problems.Add(new ImportProblem(1, "", empty));
+            problems.Add(new ImportProblem(1, "", $"The file is empty: a header row and one row per {item} are expected."));
             return null;
         }
 
         Reader.ReadHeader();
-        return Reader.HeaderRecord!.Select(h => h.Trim().ToUpperInvariant()).ToHashSet();
+        var header = Reader.HeaderRecord!.Select(h => h.Trim().ToUpperInvariant()).ToHashSet();
+        var missing = required.Where(r => !header.Contains(r.ToUpperInvariant())).ToList();
+        if (missing.Count == 0)
+            return header;
+        problems.Add(new ImportProblem(1, string.Join(",", missing), $"Missing column(s): {string.Join(", ", missing)}."));
+        return null;
+    }
+
+    /// <summary>The line number of each row after the header, with <see cref="Reader"/> on it, until the end or a problem.</summary>
+    public async IAsyncEnumerable<int> RowsAsync(List<ImportProblem> problems, string items,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var next = await TryReadAsync(problems);
+            if (next is null)
+                yield break;
+            if (!next.Value)
+            {
+                if (Rows == 0 && problems.Count == 0)
+                    problems.Add(new ImportProblem(1, "", $"The file has a header but no {items}."));
+                yield break;
+            }
+
+            Rows++;
+            yield return Reader.Parser.RawRow;
+        }
     }
 
     /// <summary>True for a row, false at the end, null when the file cannot be read further (reported).</summary>
-    public async Task<bool?> TryReadAsync(List<ImportProblem> problems, int rowsSoFar)
+    private async Task<bool?> TryReadAsync(List<ImportProblem> problems)
     {
         try
         {
@@ -58,7 +91,7 @@ public sealed class CsvUpload : IDisposable
         }
         catch (DecoderFallbackException)
         {
-            problems.Add(new ImportProblem(rowsSoFar + 2, "", "The file is not UTF-8 text: save it as UTF-8 and import again."));
+            problems.Add(new ImportProblem(Rows + 2, "", "The file is not UTF-8 text: save it as UTF-8 and import again."));
         }
         catch (CsvHelperException ex) when (ex is MaxFieldSizeException or ParserException or ReaderException)
         {

@@ -29,32 +29,14 @@ public sealed class RosterCsv(IReadOnlyCollection<string> visibleCompanies, IRea
     {
         Rows = 0;
         using var upload = new CsvUpload(csv);
-        var header = await upload.ReadHeaderAsync(problems, "The file is empty: a header row and one row per employee are expected.");
+        var header = await upload.ReadHeaderAsync(problems, Required, "employee");
         if (header is null)
             yield break;
-        var missing = Required.Where(r => !header.Contains(r.ToUpperInvariant())).ToList();
-        if (missing.Count > 0)
-        {
-            problems.Add(new ImportProblem(1, string.Join(",", missing), $"Missing column(s): {string.Join(", ", missing)}."));
-            yield break;
-        }
-
         var columns = new Columns(header.Contains("COSTCENTER"), header.Contains("TERMINATIONDATE"));
-        while (true)
+        await foreach (var line in upload.RowsAsync(problems, "employees", cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var next = await upload.TryReadAsync(problems, Rows);
-            if (next is null)
-                break;
-            if (!next.Value)
-            {
-                if (Rows == 0 && problems.Count == 0)
-                    problems.Add(new ImportProblem(1, "", "The file has a header but no employees."));
-                yield break;
-            }
-
-            Rows++;
-            if (Parse(upload.Reader, upload.Reader.Parser.RawRow, columns, problems) is { } row)
+            Rows = upload.Rows;
+            if (Parse(upload.Reader, line, columns, problems) is { } row)
                 yield return row;
         }
     }

@@ -14,7 +14,7 @@ internal static class ImportProductsCommand
     {
         var file = new Argument<FileInfo>("file")
         {
-            Description = "UTF-8 CSV: sku,name,category,listPrice,unitCost and optionally description,currency,employeeDiscount,active,supplyKind,stock.",
+            Description = $"UTF-8 CSV with a header row: {ProductCsv.Columns}.",
         };
         var dryRun = new Option<bool>("--dry-run") { Description = "Check every row and report what would change; change nothing." };
         var command = new Command("import-products", "Upsert products by SKU from a CSV file; any invalid row applies nothing.") { file, dryRun };
