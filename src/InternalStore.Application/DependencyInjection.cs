@@ -58,6 +58,7 @@ public static class DependencyInjection
         services.AddScoped<InternalServices.InternalServiceAccess>();
         services.AddScoped<InternalServices.UsagePricing>();
         services.AddScoped<InternalServices.CostCentreStatements>();
+        services.AddScoped<Provisioning.ScimProvisioner>();
         services.AddScoped<Support.SupportAccess>();
         services.AddScoped<Support.CaseLinks>();
         services.AddScoped<Notifications.Notifier>();

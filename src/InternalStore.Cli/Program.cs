@@ -8,6 +8,7 @@ var root = new RootCommand("internalstore: admin CLI of the InternalStore employ
     SeedDemoCommand.Create(),
     TokenCommand.Create(),
     ApiKeyCommand.Create(),
+    ScimTokenCommand.Create(),
     QuoteCommand.Create(),
     PolicyCommand.Create(),
     ImportEmployeesCommand.Create(),

@@ -21,7 +21,7 @@ public abstract class AuthorizationMatrixTests(StoreFactory store)
     // Which console roles open which page is ConsoleAccessTests' matrix. ShopPage: the same behind the shop's
     // cookie (302 to the shop's sign-in); ShopAccessTests says which people open it.
     private enum Access { Public, AnyCaller, Person, Employee, Buyer, InternalBuyer, Catalog, Hr, Finance, CatalogOrHr, EmployeeOrHr,
-        ServiceProvider, ServiceReader, ProviderOrFinance, DepartmentOrFinance, DisputeParty, DepartmentBuyer, CaseParty, SupportStaff, PayrollStaff, ConsolePage, ShopPage }
+        ServiceProvider, ServiceReader, ProviderOrFinance, DepartmentOrFinance, DisputeParty, DepartmentBuyer, CaseParty, SupportStaff, PayrollStaff, ScimProvisioner, ConsolePage, ShopPage }
 
     private static readonly Dictionary<string, Access> Routes = new(StringComparer.Ordinal)
     {
@@ -200,9 +200,24 @@ public abstract class AuthorizationMatrixTests(StoreFactory store)
         ["GET /console/support/cases/{id:guid}"] = Access.ConsolePage,
         ["GET /console/support/calendar"] = Access.ConsolePage,
         ["GET /console/support/report"] = Access.ConsolePage,
+        ["GET /console/hr/provisioning"] = Access.ConsolePage,
+        ["GET /scim/v2/ServiceProviderConfig"] = Access.Public,
+        ["GET /scim/v2/ResourceTypes"] = Access.Public,
+        ["GET /scim/v2/ResourceTypes/{name}"] = Access.Public,
+        ["GET /scim/v2/Schemas"] = Access.Public,
+        ["GET /scim/v2/Schemas/{id}"] = Access.Public,
+        ["GET /scim/v2/Users/"] = Access.ScimProvisioner,
+        ["GET /scim/v2/Users/{id}"] = Access.ScimProvisioner,
+        ["POST /scim/v2/Users/"] = Access.ScimProvisioner,
+        ["PUT /scim/v2/Users/{id}"] = Access.ScimProvisioner,
+        ["PATCH /scim/v2/Users/{id}"] = Access.ScimProvisioner,
+        ["DELETE /scim/v2/Users/{id}"] = Access.ScimProvisioner,
     };
 
-    private sealed record Caller(string Name, string[] Roles, Action<HttpRequestHeaders> Authenticate, bool Valid = true);
+    /// <param name="Scim">A SCIM token: a credential at /scim only, where no other credential is one.</param>
+    private sealed record Caller(string Name, string[] Roles, Action<HttpRequestHeaders> Authenticate, bool Valid = true, bool Scim = false);
+
+    private static bool IsScim(string route) => route.Contains(" /scim/", StringComparison.Ordinal);
 
     private IEnumerable<string> DiscoveredRoutes() => store.Services.GetRequiredService<EndpointDataSource>().Endpoints
         .OfType<RouteEndpoint>()
@@ -224,6 +239,11 @@ public abstract class AuthorizationMatrixTests(StoreFactory store)
     public async Task Every_caller_gets_exactly_the_routes_its_roles_allow()
     {
         var storefrontKey = await CreateKeyAsync();
+        var scimToken = await CreateScimTokenAsync();
+        var revokedScimToken = await CreateScimTokenAsync();
+        await using (var scope = store.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<ISender>().Send(
+                new Application.Provisioning.RevokeScimTokenCommand(Application.Common.Caller.System, revokedScimToken[..12]));
         var revokedKey = await CreateKeyAsync();
         await using (var scope = store.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<ISender>().Send(new RevokeApiKeyCommand(revokedKey[..12]));
@@ -233,6 +253,8 @@ public abstract class AuthorizationMatrixTests(StoreFactory store)
             new("storefront key", ["storefront"], h => h.Add("X-Api-Key", storefrontKey)),
             new("revoked key", [], h => h.Add("X-Api-Key", revokedKey), Valid: false),
             new("forged token", [], h => h.Authorization = new AuthenticationHeaderValue("Bearer", Forged()), Valid: false),
+            new("scim token", ["scim-provisioner"], h => h.Authorization = new AuthenticationHeaderValue("Bearer", scimToken), Scim: true),
+            new("revoked scim token", [], h => h.Authorization = new AuthenticationHeaderValue("Bearer", revokedScimToken), Valid: false, Scim: true),
         };
         foreach (var identity in new[]
                  {
@@ -263,9 +285,10 @@ public abstract class AuthorizationMatrixTests(StoreFactory store)
                     continue;
                 }
 
-                var allowed = access == Access.Public || (caller.Valid && Allows(access, caller.Roles));
-                var expected = allowed ? "not 401/403" : caller.Valid ? "403" : "401";
-                var ok = allowed ? status is not (401 or 403) and < 500 : status == (caller.Valid ? 403 : 401);
+                var valid = caller.Valid && caller.Scim == IsScim(route);
+                var allowed = access == Access.Public || (valid && Allows(access, caller.Roles));
+                var expected = allowed ? "not 401/403" : valid ? "403" : "401";
+                var ok = allowed ? status is not (401 or 403) and < 500 : status == (valid ? 403 : 401);
                 if (!ok || status >= 500)
                     failures.Add($"{route} as {caller.Name}: {status}, expected {expected}");
             }
@@ -316,7 +339,8 @@ public abstract class AuthorizationMatrixTests(StoreFactory store)
 
         var failures = new List<string>();
         var client = store.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        foreach (var route in DiscoveredRoutes().Where(r => Routes.ContainsKey(r) && Routes[r] is not (Access.Public or Access.ConsolePage or Access.ShopPage))
+        // A SCIM token's company is a foreign key, so it names no company outside the organisation; its reach is ScimProvisioningTests'.
+        foreach (var route in DiscoveredRoutes().Where(r => Routes.ContainsKey(r) && !IsScim(r) && Routes[r] is not (Access.Public or Access.ConsolePage or Access.ShopPage))
                      .Order(StringComparer.Ordinal))
         {
             foreach (var (who, claim) in refused)
@@ -390,6 +414,7 @@ public abstract class AuthorizationMatrixTests(StoreFactory store)
         Access.CaseParty => roles.Any(r => r is "employee" or "department-buyer" or "affiliate-buyer" or "catalog" or "hr" or "finance"),
         Access.SupportStaff => roles.Any(r => r is "catalog" or "hr" or "finance"),
         Access.PayrollStaff => roles.Any(r => r is "hr" or "finance"),
+        Access.ScimProvisioner => roles.Contains("scim-provisioner"),
         _ => true,
     };
 
@@ -405,6 +430,7 @@ public abstract class AuthorizationMatrixTests(StoreFactory store)
             .Replace("{month}", "2026-11", StringComparison.Ordinal)
             .Replace("{code}", "CC-1200", StringComparison.Ordinal)
             .Replace("{company}", "ABC", StringComparison.Ordinal)
+            .Replace("{name}", "User", StringComparison.Ordinal)
             .Replace("{id}", pattern.Contains("promotions", StringComparison.Ordinal) ? "no-such-promotion"
                 : pattern.Contains("internal-services", StringComparison.Ordinal) ? "IT-SUPPORT-H" : "E1001", StringComparison.Ordinal);
         if (url.Contains("payroll-deductions", StringComparison.Ordinal) || url.Contains("taxable-benefits", StringComparison.Ordinal))
@@ -429,6 +455,13 @@ public abstract class AuthorizationMatrixTests(StoreFactory store)
                 new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(Encoding.UTF8.GetBytes("another-key-0123456789-0123456789-0123456789")),
                 Microsoft.IdentityModel.Tokens.SecurityAlgorithms.HmacSha256),
         });
+
+    private async Task<string> CreateScimTokenAsync()
+    {
+        await using var scope = store.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<ISender>().Send(
+            new Application.Provisioning.CreateScimTokenCommand(Application.Common.Caller.System, "ABC", "matrix"))).Secret;
+    }
 
     private async Task<string> CreateKeyAsync()
     {

@@ -21,14 +21,14 @@ public abstract class HostileInputTests(StoreFactory store)
 {
     private const string Unknown = "00000000-0000-0000-0000-000000000001";
 
-    private static readonly JsonNode?[] HostileValues =
+    internal static readonly JsonNode?[] HostileValues =
     [
         JsonValue.Create(1e30), JsonValue.Create(2147483648L), JsonValue.Create(-1), JsonValue.Create(0.0000001m), "2,5", "1,5",
         "1e30", "abc", "", "2026-13-45", null, new JsonArray(), new JsonObject(), true, new string('x', 5000),
         new JsonArray((JsonNode?)null), "a.b", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJFMTAwMSJ9+/=.sig",
     ];
 
-    private static readonly string[] HostileQueryValues =
+    internal static readonly string[] HostileQueryValues =
         ["abc", "1e30", "2147483648", "-1", "0", "2,5", "", "2026-13-45", "2026-02-30", "1.5", "true,false", "%00", new string('9', 400)];
 
     /// <summary>A body each POST/PUT route accepts (or refuses only for a reason other than its shape), and who sends it.</summary>
@@ -95,6 +95,8 @@ public abstract class HostileInputTests(StoreFactory store)
         ["POST /api/orders/{id:guid}/instalments/move"] = (Identity.Finance, """{"from":"2026-12-15","to":"2026-12-31","reason":"hardship"}"""),
         ["PUT /api/support/calendars/{company}"] = (Identity.GroupHr, """{"timeZone":"Europe/Berlin","workingDays":["mon","tue","wed","thu","fri"],"opens":"09:00","closes":"17:00","holidays":["2026-12-25"]}"""),
         ["POST /api/webhooks/stripe"] = (null, null), // signed by Stripe: CardPaymentTests
+        ["POST /scim/v2/Users/"] = (null, null), // SCIM answers in its own error format: ScimHostileInputTests
+        ["PUT /scim/v2/Users/{id}"] = (null, null),
         ["POST /console/sign-in"] = (null, null), // console forms: ConsoleFormTests and ConsoleAccessTests
         ["POST /console/sign-out"] = (null, null),
     };
@@ -226,7 +228,7 @@ public abstract class HostileInputTests(StoreFactory store)
         .Distinct().Order(StringComparer.Ordinal);
 
     /// <summary>Each leaf (and each object or array) of the body replaced by each hostile value, and removed.</summary>
-    private static IEnumerable<(string Path, JsonNode Body)> Mutations(JsonNode body)
+    internal static IEnumerable<(string Path, JsonNode Body)> Mutations(JsonNode body)
     {
         foreach (var path in Paths(body, ""))
         {

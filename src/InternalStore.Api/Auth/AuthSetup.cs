@@ -55,6 +55,9 @@ public static class Policies
     /// <summary>Who changes a payroll schedule: hr and finance.</summary>
     public const string PayrollStaff = "payroll-staff";
 
+    /// <summary>An identity provider with a SCIM token (at /scim only).</summary>
+    public const string ScimProvisioner = Roles.ScimProvisioner;
+
     public const string Catalog = Roles.Catalog;
     public const string Hr = Roles.Hr;
     public const string Finance = Roles.Finance;
@@ -85,10 +88,13 @@ public static class AuthSetup
                 options.ForwardDefaultSelector = context =>
                     context.Request.Path.StartsWithSegments(Console.BrowserArea.Console.Path) ? Console.BrowserArea.Console.CookieScheme
                     : context.Request.Path.StartsWithSegments(Console.BrowserArea.Shop.Path) ? Console.BrowserArea.Shop.CookieScheme
+                    // An identity provider's SCIM token is valid at /scim and nowhere else; a person's token is not valid there.
+                    : Scim.ScimEndpoints.IsScim(context.Request.Path) ? Scim.ScimAuthenticationHandler.SchemeName
                     : context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName)
                         ? ApiKeyAuthenticationHandler.SchemeName
                         : JwtBearerDefaults.AuthenticationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, Scim.ScimAuthenticationHandler>(Scim.ScimAuthenticationHandler.SchemeName, null)
             .AddJwtBearer(options =>
             {
                 options.MapInboundClaims = false;
@@ -139,6 +145,8 @@ public static class AuthSetup
                 Roles.Catalog, Roles.Hr, Roles.Finance))
             .AddPolicy(Policies.SupportStaff, policy => policy.RequireRole(Roles.Catalog, Roles.Hr, Roles.Finance))
             .AddPolicy(Policies.PayrollStaff, policy => policy.RequireRole(Roles.Hr, Roles.Finance))
+            .AddPolicy(Policies.ScimProvisioner, policy => policy
+                .AddAuthenticationSchemes(Scim.ScimAuthenticationHandler.SchemeName).RequireRole(Roles.ScimProvisioner))
             .AddPolicy(Policies.Catalog, policy => policy.RequireRole(Roles.Catalog))
             .AddPolicy(Policies.Hr, policy => policy.RequireRole(Roles.Hr))
             .AddPolicy(Policies.Finance, policy => policy.RequireRole(Roles.Finance));

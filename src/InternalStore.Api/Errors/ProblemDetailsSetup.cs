@@ -21,6 +21,8 @@ public static class ProblemDetailsSetup
     public static IServiceCollection AddStoreProblemDetails(this IServiceCollection services)
     {
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        // First: the problem details service asks its writers in order, and SCIM's own format wins under /scim.
+        services.AddSingleton<IProblemDetailsWriter, Scim.ScimErrorWriter>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;

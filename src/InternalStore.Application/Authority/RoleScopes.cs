@@ -48,6 +48,8 @@ public static class RoleScopes
             "the internal services their cost centre supplies (rate cards), the usage it records for consuming centres, and disputes of those lines"),
         new(Roles.Catalog, [CompanyClaim], Reach.Store,
             "products, stock (including returns to stock), public promotions, fulfilment"),
+        new(Roles.ScimProvisioner, [CompanyClaim], Reach.CompanyAndBelow,
+            "SCIM 2.0 provisioning of the employees of those companies: joiners, changes, leavers (audited like HR's edits); held by an identity provider's token, never by a person"),
     ];
 
     public static RoleScope? Of(string role) => All.FirstOrDefault(r => r.Role == role);

@@ -13,6 +13,9 @@ public static class Roles
     /// <summary>Runs a cost centre's internal services (its rate card and the usage it records).</summary>
     public const string ServiceProvider = "service-provider";
 
+    /// <summary>Given to SCIM tokens (an identity provider provisioning one company's people), never to a person.</summary>
+    public const string ScimProvisioner = "scim-provisioner";
+
     /// <summary>Given to storefront API keys, never to a person.</summary>
     public const string Storefront = "storefront";
 

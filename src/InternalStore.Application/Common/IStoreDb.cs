@@ -20,6 +20,7 @@ public interface IStoreDb
     DbSet<Employee> Employees { get; }
     DbSet<EmployeeAuditEntry> EmployeeAudit { get; }
     DbSet<ApiKey> ApiKeys { get; }
+    DbSet<ScimToken> ScimTokens { get; }
     DbSet<PolicyVersion> Policies { get; }
     DbSet<PolicyAuditEntry> PolicyAudit { get; }
     DbSet<StorePromotion> Promotions { get; }

@@ -72,6 +72,7 @@ internal static class EmployeeAudit
         ["status"] = e.Status == EmploymentStatus.Active ? "active" : "terminated",
         ["hireDate"] = e.HireDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["terminationDate"] = e.TerminationDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["userName"] = e.UserName,
     };
 
     /// <summary>Records one entry per field that differs from <paramref name="before"/>; returns how many.</summary>

@@ -1,12 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace InternalStore.Domain.Access;
 
-/// <summary>
-/// A storefront API key. Only a SHA-256 hash of the secret is kept: the keys are 256-bit random
-/// values, so a slow password hash would add cost without adding safety.
-/// </summary>
+/// <summary>A storefront API key; only the hash of its <see cref="Secret"/> is kept.</summary>
 public sealed class ApiKey
 {
     private const string SecretPrefix = "isk_";
@@ -32,23 +26,19 @@ public sealed class ApiKey
     public static (ApiKey Key, string Secret) Create(string name, DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        var secret = SecretPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
+        var secret = Secret.New(SecretPrefix);
         var key = new ApiKey
         {
             Id = Guid.NewGuid(),
             Name = name,
-            Prefix = secret[..12],
+            Prefix = secret[..Secret.ShownLength],
             Hash = HashOf(secret),
             CreatedAt = now,
         };
         return (key, secret);
     }
 
-    public static string HashOf(string secret) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+    public static string HashOf(string secret) => Secret.HashOf(secret);
 
     public void Revoke(DateTimeOffset now) => RevokedAt ??= now;
-
-    private static string Base64Url(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

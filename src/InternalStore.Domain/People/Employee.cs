@@ -39,6 +39,39 @@ public sealed class Employee
     public EmploymentStatus Status { get; private set; }
     public DateOnly? TerminationDate { get; private set; }
 
+    /// <summary>The person's sign-in name at the identity provider that provisions them (SCIM <c>userName</c>); null for a person HR keeps by hand.</summary>
+    public string? UserName { get; private set; }
+
+    /// <summary><see cref="UserName"/> as it is compared: user names are unique regardless of case.</summary>
+    public string? NormalizedUserName { get; private set; }
+
+    /// <summary>The identity provider's own id of the person (SCIM <c>externalId</c>).</summary>
+    public string? ExternalId { get; private set; }
+
+    /// <summary>The parts of the name the identity provider sends (SCIM <c>name.givenName</c>, <c>name.familyName</c>); <see cref="Name"/> is what the store shows.</summary>
+    public string? GivenName { get; private set; }
+
+    public string? FamilyName { get; private set; }
+
+    public static string NormalizeUserName(string userName) => userName.Trim().ToUpperInvariant();
+
+    /// <summary>Links the record to the identity provider that provisions the person from now on.</summary>
+    public void LinkIdentity(string userName, string? externalId, string? givenName, string? familyName)
+    {
+        GivenName = string.IsNullOrWhiteSpace(givenName) ? null : givenName.Trim();
+        FamilyName = string.IsNullOrWhiteSpace(familyName) ? null : familyName.Trim();
+        ArgumentException.ThrowIfNullOrWhiteSpace(userName);
+        UserName = userName.Trim();
+        NormalizedUserName = NormalizeUserName(userName);
+        ExternalId = string.IsNullOrWhiteSpace(externalId) ? null : externalId;
+    }
+
+    /// <summary>The identity provider let go of the person (SCIM DELETE): the record stays, unprovisioned.</summary>
+    public void UnlinkIdentity()
+    {
+        UserName = NormalizedUserName = ExternalId = GivenName = FamilyName = null;
+    }
+
     /// <summary>HR's changes to the employment record. Rehiring sets a new hire date: tenure counts from the latest hire.</summary>
     public void Change(string name, string email, string? costCenterCode, int grade, EmploymentStatus status,
         DateOnly hireDate, DateOnly? terminationDate)

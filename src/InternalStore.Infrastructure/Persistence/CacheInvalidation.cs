@@ -95,7 +95,7 @@ internal sealed class CacheInvalidationInterceptor(ReadCache cache) : SaveChange
         {
             Product when entry.State != EntityState.Modified
                          || entry.Properties.Any(p => p.IsModified && !StockProperties.Contains(p.Metadata.Name)) => CacheRegion.Rules,
-            PolicyVersion or StorePromotion or TransferPricingSettings or ApiKey or Company or CostCenter or Employee
+            PolicyVersion or StorePromotion or TransferPricingSettings or ApiKey or ScimToken or Company or CostCenter or Employee
                 or StockAdjustment or Domain.Negotiation.PriceAgreement or Domain.Negotiation.NegotiationSettings
                 or Domain.Subscriptions.ServicePlan => CacheRegion.Rules,
             Order or OrderLine or AllowanceLedger => CacheRegion.Usage,

@@ -28,6 +28,7 @@ public abstract class StoreDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Employee> Employees => Set<Employee>();
     public DbSet<EmployeeAuditEntry> EmployeeAudit => Set<EmployeeAuditEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<ScimToken> ScimTokens => Set<ScimToken>();
     public DbSet<PolicyVersion> Policies => Set<PolicyVersion>();
     public DbSet<PolicyAuditEntry> PolicyAudit => Set<PolicyAuditEntry>();
     public DbSet<StorePromotion> Promotions => Set<StorePromotion>();

@@ -204,4 +204,38 @@ public sealed class ConsoleBrowserTests(BrowserFixture browser) : IClassFixture<
         await Assertions.Expect(catalog.GetByRole(AriaRole.Table, new() { Name = "Products" }).Locator("tbody tr")).ToHaveCountAsync(3);
         await Assertions.Expect(catalog.GetByRole(AriaRole.Table, new() { Name = "Products" })).ToContainTextAsync("44.90");
     }
+
+    [Fact]
+    public async Task Hr_issues_a_scim_token_its_provider_provisions_a_joiner_and_revoking_shuts_the_provider_out()
+    {
+        var hr = await browser.SignedInPageAsync("H9001");
+        await NavigateAsync(hr, "Provisioning");
+        await Assertions.Expect(hr.Locator("#scim-base-url")).ToHaveTextAsync($"{browser.Store.BaseAddress.ToString().TrimEnd('/')}/scim/v2");
+        await hr.GetByLabel("Company").SelectOptionAsync("ABC");
+        await hr.GetByLabel("Held by").FillAsync("Okta");
+        await hr.GetByRole(AriaRole.Button, new() { Name = "Issue token" }).ClickAsync();
+        var secret = await hr.GetByLabel("Token", new() { Exact = true }).InputValueAsync();
+        Assert.StartsWith("scim_", secret, StringComparison.Ordinal);
+        await Shop.Axe.AssertNoneAsync(hr);
+        await BrowserFixture.ScreenshotAsync(hr, "hr-provisioning");
+
+        var okta = Scim.ScimClient.For(browser.Store, secret);
+        var id = "S" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        using (var created = await okta.SendAsync(HttpMethod.Post, Scim.ScimClient.Users, $$"""
+                   {"userName":"{{id}}@abc.example","displayName":"Joan Clarke",
+                    "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"employeeNumber":"{{id}}","department":"Marketing"} }
+                   """))
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        await hr.GotoAsync($"/console/hr/people/{id}");
+        var audit = hr.GetByRole(AriaRole.Table, new() { Name = "Employee audit" });
+        await Assertions.Expect(audit).ToContainTextAsync(secret[..12]);
+        await Assertions.Expect(audit).ToContainTextAsync("Joan Clarke");
+
+        await NavigateAsync(hr, "Provisioning");
+        await hr.GetByRole(AriaRole.Button, new() { Name = $"Revoke {secret[..12]}" }).ClickAsync();
+        await Assertions.Expect(hr.GetByRole(AriaRole.Status)).ToContainTextAsync("is revoked");
+        Assert.DoesNotContain(secret, await hr.ContentAsync(), StringComparison.Ordinal); // shown once only
+        using var refused = await okta.GetAsync(Scim.ScimClient.Users);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
 }

@@ -23,6 +23,6 @@ public static class StoreRows
             await db.UsageEntries.CountAsync(), await db.AccountingPeriods.CountAsync(), await db.CostAllocationSettings.CountAsync(),
             await db.StatementDisputes.CountAsync(), await db.StatementAcceptances.CountAsync(),
             await db.SupportCases.CountAsync(), await db.SupportCases.SelectMany(c => c.Messages).CountAsync(), await db.SupportCalendars.CountAsync(),
-            await db.Notifications.CountAsync());
+            await db.Notifications.CountAsync(), await db.ScimTokens.CountAsync());
     }
 }

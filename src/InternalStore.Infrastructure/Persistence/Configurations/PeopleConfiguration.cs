@@ -40,6 +40,12 @@ internal sealed class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
         employee.HasOne<Company>().WithMany().HasForeignKey(e => e.CompanyCode).OnDelete(DeleteBehavior.Restrict);
         employee.HasOne<CostCenter>().WithMany().HasForeignKey(e => e.CostCenterCode).OnDelete(DeleteBehavior.Restrict);
         employee.HasIndex(e => e.CompanyCode);
+        employee.Property(e => e.UserName).HasMaxLength(320);
+        employee.Property(e => e.NormalizedUserName).HasMaxLength(320);
+        employee.Property(e => e.ExternalId).HasMaxLength(200);
+        employee.Property(e => e.GivenName).HasMaxLength(200);
+        employee.Property(e => e.FamilyName).HasMaxLength(200);
+        employee.HasIndex(e => e.NormalizedUserName).IsUnique();
     }
 }
 
@@ -54,6 +60,21 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         key.HasIndex(k => k.Hash).IsUnique();
         key.HasIndex(k => k.Prefix);
         key.Ignore(k => k.IsRevoked);
+    }
+}
+
+internal sealed class ScimTokenConfiguration : IEntityTypeConfiguration<ScimToken>
+{
+    public void Configure(EntityTypeBuilder<ScimToken> token)
+    {
+        token.ToTable("scim_tokens");
+        token.HasKey(t => t.Id);
+        token.Property(t => t.Hash).HasMaxLength(64);
+        token.Property(t => t.Prefix).HasMaxLength(20);
+        token.Property(t => t.Name).HasMaxLength(100);
+        token.HasIndex(t => t.Hash).IsUnique();
+        token.HasIndex(t => t.Prefix);
+        token.HasOne<Company>().WithMany().HasForeignKey(t => t.CompanyCode).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
