@@ -11,8 +11,8 @@ namespace InternalStore.Api.Tests;
 
 /// <summary>
 /// Random and mutated bodies to every POST and PUT route of the app, sent by a caller the route
-/// admits (seeded, so a failure replays): never a 5xx, every 4xx is problem details, and a refused
-/// request writes nothing.
+/// admits (seeded, so a failure replays): never a 5xx, every 4xx is problem details (SCIM's error
+/// format under /scim), and a refused request writes nothing.
 /// </summary>
 public abstract class FuzzTests(StoreFactory store)
 {
@@ -48,6 +48,7 @@ public abstract class FuzzTests(StoreFactory store)
             .Distinct().OrderBy(r => r.Pattern, StringComparer.Ordinal).ToList();
         Assert.True(routes.Count > 20, "the routes were discovered");
         var failures = new List<string>();
+        var identityProvider = (await Scim.ScimClient.ForCompanyAsync(store, "ABC")).Http;
         var rowsBefore = await StoreRows.CountAsync(store);
         var created = false;
         var statuses = new Dictionary<int, int>();
@@ -59,7 +60,11 @@ public abstract class FuzzTests(StoreFactory store)
                 .Replace("{id:long}", "999999999", StringComparison.Ordinal)
                 .Replace("{id}", pattern.Contains("promotions", StringComparison.Ordinal) ? "staff-coffee" : "E1001", StringComparison.Ordinal);
             var identity = CallerFor(pattern);
-            var client = identity is null ? store.CreateClient() : store.ClientFor(identity);
+            // SCIM answers its errors in its own format, to an identity provider's token.
+            var scim = pattern.StartsWith("/scim/", StringComparison.Ordinal);
+            var errorType = scim ? Scim.ScimClient.MediaType : "application/problem+json";
+            var client = scim ? identityProvider
+                : identity is null ? store.CreateClient() : store.ClientFor(identity);
             for (var i = 0; i < 25; i++)
             {
                 var body = Body(random, i);
@@ -74,8 +79,8 @@ public abstract class FuzzTests(StoreFactory store)
                 var sample = body.Length > 80 ? body[..80] + "..." : body;
                 if (status >= 500)
                     failures.Add($"{method} {pattern} #{i}: {status} for {sample}");
-                else if (status >= 400 && response.Content.Headers.ContentType?.MediaType != "application/problem+json")
-                    failures.Add($"{method} {pattern} #{i}: {status} without problem details");
+                else if (status >= 400 && response.Content.Headers.ContentType?.MediaType != errorType)
+                    failures.Add($"{method} {pattern} #{i}: {status} without {errorType}");
                 else if (status < 300)
                     created = true;
             }
