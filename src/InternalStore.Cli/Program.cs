@@ -6,6 +6,7 @@ var root = new RootCommand("internalstore: admin CLI of the InternalStore employ
 {
     MigrateCommand.Create(),
     SeedDemoCommand.Create(),
+    SeedScaleCommand.Create(),
     TokenCommand.Create(),
     ApiKeyCommand.Create(),
     ScimTokenCommand.Create(),

@@ -88,6 +88,7 @@ public static class DependencyInjection
         services.AddScoped<DatabaseInitializer>();
         services.AddSingleton<DatabaseStartup>();
         services.AddSingleton<DemoData>();
+        services.AddSingleton<ScaleData>();
         services.AddSingleton<TokenIssuer>();
         return services;
     }
