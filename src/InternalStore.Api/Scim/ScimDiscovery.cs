@@ -22,7 +22,7 @@ public static class ScimDiscovery
         {
             ["type"] = "oauthbearertoken",
             ["name"] = "SCIM token",
-            ["description"] = "A per-company token: 'internalstore scim-token create --company CODE', or HR's console (People > Provisioning).",
+            ["description"] = "A per-company token: 'internalstore scim-token create --company CODE', or HR's console page Provisioning (/console/hr/provisioning).",
             ["primary"] = true,
         }),
         ["meta"] = new JsonObject { ["resourceType"] = "ServiceProviderConfig", ["location"] = $"{baseUrl}/ServiceProviderConfig" },

@@ -91,7 +91,7 @@ public sealed class ScimProvisioner(IStoreDb db, OrganisationAuthority authority
         var before = EmployeeAudit.Fields(employee);
         var leaving = employee.Status == EmploymentStatus.Active;
         if (leaving)
-            employee.Terminate(LeavingDate(employee, null)!.Value);
+            employee.Terminate(LeavingDate(employee, null));
         employee.UnlinkIdentity();
         db.AuditEmployee(employee, before, caller.Subject, clock.GetUtcNow());
         if (leaving)
@@ -110,8 +110,9 @@ public sealed class ScimProvisioner(IStoreDb db, OrganisationAuthority authority
         var hired = input.HireDate ?? employee.HireDate;
         var wasActive = employee.Status == EmploymentStatus.Active;
         var status = input.Active ? EmploymentStatus.Active : EmploymentStatus.Terminated;
-        var left = input.Active ? null
-            : input.TerminationDate ?? (wasActive ? LeavingDate(employee, hired) : employee.TerminationDate ?? LeavingDate(employee, hired));
+        // A leaver already recorded keeps their date unless the request names another.
+        DateOnly? left = input.Active ? null
+            : input.TerminationDate ?? (wasActive ? null : employee.TerminationDate) ?? LeavingDate(employee, hired);
         if (left < hired)
             throw ScimJson.Invalid("terminationDate", $"A person cannot leave ({left:yyyy-MM-dd}) before being hired ({hired:yyyy-MM-dd}).");
 
@@ -124,7 +125,7 @@ public sealed class ScimProvisioner(IStoreDb db, OrganisationAuthority authority
     }
 
     /// <summary>Today, or the hire date of someone who leaves before starting.</summary>
-    private DateOnly? LeavingDate(Employee employee, DateOnly? hired)
+    private DateOnly LeavingDate(Employee employee, DateOnly? hired)
     {
         var today = Today();
         var start = hired ?? employee.HireDate;

@@ -230,6 +230,25 @@ public abstract class ScimProvisioningTests(StoreFactory store)
         await (await abc.SendAsync(HttpMethod.Post, ScimClient.Users, sameNumber)).AssertScimErrorAsync(HttpStatusCode.Conflict, "uniqueness");
         Assert.Equal(before, await StoreRows.CountAsync(store));
 
+        // A company the organisation knows but outside the group (another group's parent): none of the group's people.
+        await using (var scope = store.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Application.Common.IStoreDb>();
+            if (!await db.Companies.AnyAsync(c => c.Code == "QRS"))
+            {
+                db.Companies.Add(new Domain.People.Company("QRS", "QRS Outside Group", null));
+                await db.SaveChangesAsync();
+            }
+        }
+
+        var outside = await ScimClient.ForCompanyAsync(store, "QRS");
+        before = await StoreRows.CountAsync(store);
+        await (await outside.GetAsync($"{ScimClient.Users}/{id}")).AssertScimErrorAsync(HttpStatusCode.NotFound);
+        Assert.Equal(0, (await (await outside.FindAsync("userName", $"{id}@xyz.example")).AssertScimAsync(HttpStatusCode.OK)).Total());
+        await (await outside.PatchAsync(id, """[{"op":"replace","value":{"active":false}}]""")).AssertScimErrorAsync(HttpStatusCode.NotFound);
+        await (await outside.SendAsync(HttpMethod.Post, ScimClient.Users, intoXyz)).AssertScimErrorAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(before, await StoreRows.CountAsync(store));
+
         var seen = await (await group.GetAsync($"{ScimClient.Users}/{id}")).AssertScimAsync(HttpStatusCode.OK);
         Assert.True(seen.GetProperty("active").GetBoolean());
         // The subsidiary's people are the parent's to provision too: a move between them is not.
