@@ -15,10 +15,15 @@ internal static class SeedScaleCommand
         var years = new Option<int>("--years") { Description = "Years of history before --until.", DefaultValueFactory = _ => 3 };
         var seed = new Option<int>("--seed") { Description = "The same seed and options give the same data.", DefaultValueFactory = _ => 1 };
         var until = new Option<string?>("--until") { Description = "The last day of the history, YYYY-MM-DD (default today)." };
+        var writer = new Option<ScaleWriter>("--writer")
+        {
+            Description = "Bulk (COPY on PostgreSQL, prepared inserts on SQLite), or SaveChanges to compare against.",
+            DefaultValueFactory = _ => ScaleWriter.Bulk,
+        };
         var command = new Command("seed-scale", "Migrate, seed the demo data if the database is empty, then add a whole group's worth of "
             + "data to measure the store at company scale: subsidiaries, a roster, a catalog and years of orders with their payments.")
         {
-            employees, products, orders, years, seed, until,
+            employees, products, orders, years, seed, until, writer,
         };
         command.SetAction((result, ct) => CliHost.RunAsync(async (services, token) =>
         {
@@ -26,7 +31,7 @@ internal static class SeedScaleCommand
                 ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture)
                 : DateOnly.FromDateTime(DateTime.UtcNow);
             var options = new ScaleOptions(result.GetValue(employees), result.GetValue(products), result.GetValue(orders),
-                result.GetValue(years), result.GetValue(seed), last);
+                result.GetValue(years), result.GetValue(seed), last, result.GetValue(writer));
             var initializer = services.GetRequiredService<DatabaseInitializer>();
             await initializer.MigrateAsync(token);
             await initializer.SeedDemoDataAsync(token);

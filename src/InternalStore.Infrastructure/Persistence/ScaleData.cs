@@ -11,7 +11,15 @@ using Microsoft.Extensions.Options;
 namespace InternalStore.Infrastructure.Persistence;
 
 /// <param name="Until">The last day of the history; orders spread over the <paramref name="Years"/> before it.</param>
-public sealed record ScaleOptions(int Employees, int Products, int Orders, int Years, int Seed, DateOnly Until);
+/// <param name="Writer">How rows reach the database: <see cref="ScaleWriter.Bulk"/>, or SaveChanges to measure it against.</param>
+public sealed record ScaleOptions(int Employees, int Products, int Orders, int Years, int Seed, DateOnly Until,
+    ScaleWriter Writer = ScaleWriter.Bulk);
+
+public enum ScaleWriter
+{
+    Bulk,
+    SaveChanges,
+}
 
 public sealed record ScaleReport(int Companies, int CostCenters, int Employees, int Leavers, int Products, int Orders,
     int Refunds, TimeSpan Elapsed);
@@ -55,6 +63,10 @@ public sealed class ScaleData(IBenefitTaxRule benefitRule, IOptions<PayrollOptio
         var random = new Random(options.Seed);
         var detect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        // One connection throughout; on SQLite with a page cache that holds the growing indexes (256 MB, not 2).
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -262144", cancellationToken);
         try
         {
             var group = await new GroupWriter(db, random, options).WriteAsync(cancellationToken);
@@ -69,7 +81,25 @@ public sealed class ScaleData(IBenefitTaxRule benefitRule, IOptions<PayrollOptio
         {
             db.ChangeTracker.AutoDetectChangesEnabled = detect;
             db.ChangeTracker.Clear();
+            if (db.Database.IsSqlite())
+                await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000", CancellationToken.None);
+            await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>Writes new entities (with what they own and hold) by the chosen writer.</summary>
+    private static async Task SaveAsync(StoreDbContext db, ScaleWriter writer, IEnumerable<object> entities, CancellationToken ct)
+    {
+        if (writer == ScaleWriter.Bulk)
+        {
+            await BulkInsert.WriteAsync(db, entities, ct);
+            return;
+        }
+
+        db.AddRange(entities);
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
     }
 
     internal sealed record Group(List<Company> Companies, List<CostCenter> CostCenters, Employee[] Employees, Product[] Products);
@@ -88,9 +118,7 @@ public sealed class ScaleData(IBenefitTaxRule benefitRule, IOptions<PayrollOptio
                 i % 3 == 0 ? SupplyKind.Service : SupplyKind.Goods)).ToList();
             var costCenters = companies.SelectMany(c => Departments.Select((name, d) =>
                 new CostCenter($"{c.Code}-{d + 1}0", name, c.Code))).ToList();
-            db.Companies.AddRange(companies);
-            db.CostCenters.AddRange(costCenters);
-            await SaveAsync(ct);
+            await SaveAsync([.. companies, .. costCenters], ct);
 
             var today = options.Until;
             var employees = new Employee[options.Employees];
@@ -112,10 +140,7 @@ public sealed class ScaleData(IBenefitTaxRule benefitRule, IOptions<PayrollOptio
             }
 
             foreach (var chunk in employees.Chunk(5_000))
-            {
-                db.Employees.AddRange(chunk);
-                await SaveAsync(ct);
-            }
+                await SaveAsync(chunk, ct);
 
             var products = new Product[options.Products];
             for (var i = 0; i < products.Length; i++)
@@ -130,20 +155,12 @@ public sealed class ScaleData(IBenefitTaxRule benefitRule, IOptions<PayrollOptio
             }
 
             foreach (var chunk in products.Chunk(5_000))
-            {
-                db.Products.AddRange(chunk);
-                await SaveAsync(ct);
-            }
+                await SaveAsync(chunk, ct);
 
             return new Group(companies, costCenters, employees, products);
         }
 
-        private async Task SaveAsync(CancellationToken ct)
-        {
-            db.ChangeTracker.DetectChanges();
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-        }
+        private Task SaveAsync(IEnumerable<object> entities, CancellationToken ct) => ScaleData.SaveAsync(db, options.Writer, entities, ct);
 
         private static string Title(string category) => char.ToUpperInvariant(category[0]) + category[1..];
     }
@@ -382,10 +399,7 @@ public sealed class ScaleData(IBenefitTaxRule benefitRule, IOptions<PayrollOptio
         {
             if (_batch.Count == 0)
                 return;
-            db.AddRange(_batch);
-            db.ChangeTracker.DetectChanges();
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
+            await SaveAsync(db, options.Writer, _batch, ct);
             _batch.Clear();
         }
 
@@ -400,12 +414,7 @@ public sealed class ScaleData(IBenefitTaxRule benefitRule, IOptions<PayrollOptio
             }
 
             foreach (var chunk in _ledgers.Values.Chunk(5_000))
-            {
-                db.AllowanceLedgers.AddRange(chunk);
-                db.ChangeTracker.DetectChanges();
-                await db.SaveChangesAsync(ct);
-                db.ChangeTracker.Clear();
-            }
+                await SaveAsync(db, options.Writer, chunk, ct);
         }
     }
 }
