@@ -26,7 +26,8 @@ public sealed record SimulationDto(Guid PolicyId, int Days, int OrdersRepriced, 
 /// Re-prices the employee orders of the last <see cref="Days"/> days (for the policy's company and
 /// those below it) under the given version and under the policy in force, side by side. Reads only:
 /// no order is touched. Prices use today's catalog facts; each employee's allowance is replayed from
-/// zero over the window, in order.
+/// zero over the window, in order. The orders stream a page at a time and are aggregated as they
+/// come, so memory grows with the people and products in the window, not with its orders.
 /// </summary>
 public sealed record SimulatePolicyQuery(Caller Caller, Guid Id, int? Days) : IQuery<SimulationDto>, ICallerMessage;
 
@@ -47,64 +48,52 @@ public sealed class SimulatePolicyHandler(IStoreDb db, OrganisationAuthority aut
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var companies = (await authority.ChartAsync(cancellationToken)).SelfAndBelow(version.CompanyCode).ToList();
 
-        var counted = Order.PurchaseStatuses.ToList();
-        var orders = await db.Orders.AsNoTracking().Include(o => o.Lines)
-            .Where(o => o.BuyerKind == BuyerKind.Employee && companies.Contains(o.Company) && counted.Contains(o.Status)
-                        && o.PlacedAt >= now.AddDays(-days))
-            .OrderBy(o => o.PlacedAt)
-            .ToListAsync(cancellationToken);
-        var buyerIds = orders.Select(o => o.BuyerId).Distinct().ToList();
-        var employees = await db.Employees.AsNoTracking().Where(e => buyerIds.Contains(e.Id))
-            .ToDictionaryAsync(e => e.Id, cancellationToken);
-        var skus = orders.SelectMany(o => o.Lines).Select(l => l.Sku).Distinct().ToList();
-        var products = await db.Products.AsNoTracking().Where(p => skus.Contains(p.Sku)).ToListAsync(cancellationToken);
-        var catalog = new PricingCatalog(products.Select(p =>
-            new CatalogItem(p.Sku, p.Category, p.ListPrice, p.UnitCost, p.EmployeeDiscount)));
-        var kinds = products.ToDictionary(p => p.Sku, p => p.SupplyKind, StringComparer.Ordinal);
-
         var draftRules = await facts.RulesAsync(version.CompanyCode, today, cancellationToken, DiscountPolicyJson.Read(version.Document));
         var inForce = new Side(options.Value.Currency);
         var draft = new Side(options.Value.Currency);
-        var changes = new List<OrderChangeDto>();
+        var changes = new LargestChanges(10);
         var inForceRulesByDay = new Dictionary<(string Company, DateOnly Day), PricingRules>();
-        foreach (var order in orders.Where(o => employees.ContainsKey(o.BuyerId)))
+        var window = new SimulationWindow(db, companies, now.AddDays(-days));
+        await foreach (var page in window.PagesAsync(cancellationToken))
         {
-            var employee = employees[order.BuyerId];
-            var asOf = DateOnly.FromDateTime(order.PlacedAt.UtcDateTime);
-            var lines = order.Lines.Select(l => new CartLine(l.Sku, l.Quantity)).Where(l => catalog.TryGetItem(l.Sku, out _)).ToList();
-            if (lines.Count == 0)
-                continue;
-            // One load of the rules per company and day, not per order: many orders share both.
-            var key = (employee.CompanyCode, asOf);
-            if (!inForceRulesByDay.TryGetValue(key, out var inForceRules))
-                inForceRulesByDay[key] = inForceRules = await facts.RulesAsync(employee.CompanyCode, asOf, cancellationToken);
-            var a = inForce.Price(inForceRules, catalog, employee, lines, asOf);
-            var b = draft.Price(draftRules, catalog, employee, lines, asOf);
-            inForce.AddTaxableExcess(await TaxableExcessAsync(a, inForceRules, catalog, employee, lines, asOf, kinds, cancellationToken));
-            draft.AddTaxableExcess(await TaxableExcessAsync(b, draftRules, catalog, employee, lines, asOf, kinds, cancellationToken));
-            if (a is not null && b is not null && a.Subtotal != b.Subtotal)
-                changes.Add(new OrderChangeDto(order.Id, employee.Id, order.PlacedAt, a.Subtotal, b.Subtotal, b.Subtotal - a.Subtotal));
+            foreach (var order in page)
+            {
+                if (!window.Employees.TryGetValue(order.BuyerId, out var employee))
+                    continue;
+                var asOf = DateOnly.FromDateTime(order.PlacedAt.UtcDateTime);
+                var lines = order.Lines.Select(l => new CartLine(l.Sku, l.Quantity)).Where(l => window.Catalog.TryGetItem(l.Sku, out _)).ToList();
+                if (lines.Count == 0)
+                    continue;
+                // One load of the rules per company and day, not per order: many orders share both.
+                var key = (employee.CompanyCode, asOf);
+                if (!inForceRulesByDay.TryGetValue(key, out var inForceRules))
+                    inForceRulesByDay[key] = inForceRules = await facts.RulesAsync(employee.CompanyCode, asOf, cancellationToken);
+                var a = inForce.Price(inForceRules, window.Catalog, employee, lines, asOf);
+                var b = draft.Price(draftRules, window.Catalog, employee, lines, asOf);
+                inForce.AddTaxableExcess(await TaxableExcessAsync(a, inForceRules, window, employee, lines, asOf, cancellationToken));
+                draft.AddTaxableExcess(await TaxableExcessAsync(b, draftRules, window, employee, lines, asOf, cancellationToken));
+                if (a is not null && b is not null && a.Subtotal != b.Subtotal)
+                    changes.Add(new OrderChangeDto(order.Id, employee.Id, order.PlacedAt, a.Subtotal, b.Subtotal, b.Subtotal - a.Subtotal));
+            }
         }
 
-        return new SimulationDto(version.Id, days, inForce.Orders, changes.Count, inForce.ToDto(), draft.ToDto(),
-            changes.OrderByDescending(c => Math.Abs(c.Change)).Take(10).ToList());
+        return new SimulationDto(version.Id, days, inForce.Orders, changes.Count, inForce.ToDto(), draft.ToDto(), changes.Largest());
     }
 
     /// <summary>The taxable part of a re-priced order's discounts, measured against the external price under the same rules.</summary>
-    private async Task<decimal> TaxableExcessAsync(PriceQuote? quote, PricingRules rules, PricingCatalog catalog,
-        Domain.People.Employee employee, IReadOnlyList<CartLine> lines, DateOnly asOf,
-        Dictionary<string, Domain.Benefits.SupplyKind> kinds, CancellationToken cancellationToken)
+    private async Task<decimal> TaxableExcessAsync(PriceQuote? quote, PricingRules rules, SimulationWindow window,
+        Domain.People.Employee employee, IReadOnlyList<CartLine> lines, DateOnly asOf, CancellationToken cancellationToken)
     {
         if (quote is null || quote.PricedAs != PricedAs.Employee)
             return 0m;
-        var external = PricingEngine.Price(new PricingRequest(rules, catalog, ExternalBuyer.Instance, lines, asOf, options.Value.Currency));
+        var external = PricingEngine.Price(new PricingRequest(rules, window.Catalog, ExternalBuyer.Instance, lines, asOf, options.Value.Currency));
         if (!external.IsSuccess)
             return 0m;
         var excess = 0m;
         for (var i = 0; i < quote.Lines.Count; i++)
         {
             var line = quote.Lines[i];
-            excess += (await benefits.AssessAsync(employee.CompanyCode, kinds[line.Sku], external.Quote.Lines[i].UnitPrice,
+            excess += (await benefits.AssessAsync(employee.CompanyCode, window.SupplyKinds[line.Sku], external.Quote.Lines[i].UnitPrice,
                 line.UnitPrice, (int)line.Quantity, asOf.Year, options.Value.Currency, cancellationToken)).TaxableExcess;
         }
 
